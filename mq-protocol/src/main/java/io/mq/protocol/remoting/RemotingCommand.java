@@ -1,0 +1,129 @@
+package io.mq.protocol.remoting;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One request or response of the RocketMQ remoting protocol: the header fields plus an optional body.
+ * The typed custom header travels as {@link #extFields()} (every value a string), exactly as on the wire.
+ */
+public final class RemotingCommand {
+
+    public static final int FLAG_RESPONSE = 1;
+    public static final int FLAG_ONEWAY = 1 << 1;
+    /** The version we announce; RocketMQ brokers send their release's ordinal. Clients only log it. */
+    public static final int OUR_VERSION = 453; // V4_9_7's ordinal: clients treat it as a 4.9.x broker
+
+    private static final AtomicInteger NEXT_OPAQUE = new AtomicInteger();
+
+    private int code;
+    private LanguageCode language = LanguageCode.JAVA;
+    private int version = OUR_VERSION;
+    private int opaque;
+    private int flag;
+    private String remark;
+    private Map<String, String> extFields;
+    private byte[] body;
+    private SerializeType serializeType = SerializeType.JSON;
+
+    public RemotingCommand() {
+    }
+
+    /** A new request with a fresh opaque id and the header's fields, or none when header is null. */
+    public static RemotingCommand request(int code, CommandHeader header) {
+        var cmd = new RemotingCommand();
+        cmd.code = code;
+        cmd.opaque = NEXT_OPAQUE.incrementAndGet();
+        if (header != null) {
+            cmd.extFields = header.toExtFields();
+        }
+        return cmd;
+    }
+
+    /** A response to {@code request}: same opaque and serialization, response flag set. */
+    public static RemotingCommand responseTo(RemotingCommand request, int code, String remark) {
+        var cmd = new RemotingCommand();
+        cmd.code = code;
+        cmd.remark = remark;
+        cmd.flag = FLAG_RESPONSE;
+        cmd.opaque = request.opaque;
+        cmd.serializeType = request.serializeType;
+        return cmd;
+    }
+
+    /** A response not yet tied to a request (the transport sets opaque and serialization when it is sent). */
+    public static RemotingCommand response(int code, String remark) {
+        var cmd = new RemotingCommand();
+        cmd.code = code;
+        cmd.remark = remark;
+        cmd.flag = FLAG_RESPONSE;
+        return cmd;
+    }
+
+    public boolean isResponse() {
+        return (flag & FLAG_RESPONSE) != 0;
+    }
+
+    public boolean isOneway() {
+        return (flag & FLAG_ONEWAY) != 0;
+    }
+
+    public RemotingCommand markOneway() {
+        flag |= FLAG_ONEWAY;
+        return this;
+    }
+
+    public RemotingCommand markResponse() {
+        flag |= FLAG_RESPONSE;
+        return this;
+    }
+
+    /** The ext field, or null. */
+    public String ext(String name) {
+        return extFields == null ? null : extFields.get(name);
+    }
+
+    public RemotingCommand putExt(String name, String value) {
+        if (extFields == null) {
+            extFields = new HashMap<>();
+        }
+        if (value != null) {
+            extFields.put(name, value);
+        }
+        return this;
+    }
+
+    public RemotingCommand putHeader(CommandHeader header) {
+        if (header != null) {
+            header.toExtFields().forEach(this::putExt);
+        }
+        return this;
+    }
+
+    public int code() { return code; }
+    public RemotingCommand code(int code) { this.code = code; return this; }
+    public LanguageCode language() { return language; }
+    public RemotingCommand language(LanguageCode language) { this.language = language; return this; }
+    public int version() { return version; }
+    public RemotingCommand version(int version) { this.version = version; return this; }
+    public int opaque() { return opaque; }
+    public RemotingCommand opaque(int opaque) { this.opaque = opaque; return this; }
+    public int flag() { return flag; }
+    public RemotingCommand flag(int flag) { this.flag = flag; return this; }
+    public String remark() { return remark; }
+    public RemotingCommand remark(String remark) { this.remark = remark; return this; }
+    /** The ext fields; never null (an empty map when the frame had none). */
+    public Map<String, String> extFields() { return extFields == null ? Map.of() : extFields; }
+    public RemotingCommand extFields(Map<String, String> extFields) { this.extFields = extFields; return this; }
+    public byte[] body() { return body; }
+    public RemotingCommand body(byte[] body) { this.body = body; return this; }
+    public SerializeType serializeType() { return serializeType; }
+    public RemotingCommand serializeType(SerializeType serializeType) { this.serializeType = serializeType; return this; }
+
+    @Override
+    public String toString() {
+        return "RemotingCommand[code=" + code + ", opaque=" + opaque + ", flag=" + flag
+                + ", remark=" + remark + ", ext=" + extFields + ", body=" + (body == null ? 0 : body.length) + "B]";
+    }
+}
