@@ -1,0 +1,84 @@
+package io.mq.broker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a broker is and how it behaves, apart from the store's own settings. Immutable; build one with
+ * {@link #defaults()} and the {@code with*} methods, or from the app's {@code mq.broker.*} properties.
+ *
+ * @param clusterName      cluster the broker registers under
+ * @param brokerName       brokerName in routes
+ * @param brokerIp         address advertised to clients (the route carries brokerIp:port)
+ * @param port             listen port; 0 picks a free one (tests)
+ * @param nameServers      name servers to register with, "host:port"; empty = none (the app fills in its own)
+ * @param autoCreateTopic  create a topic on its first send, from TBW102
+ * @param defaultTopicQueueNums queues of an auto-created topic
+ * @param maxMessageSize   largest body accepted, bytes
+ * @param maxFrameLength   largest frame accepted, bytes
+ * @param registerInterval how often the broker re-registers with the name servers
+ * @param longPollingMaxHold upper bound on how long a pull is held when no message is there
+ */
+public record BrokerConfig(
+        String clusterName,
+        String brokerName,
+        String brokerIp,
+        int port,
+        List<String> nameServers,
+        boolean autoCreateTopic,
+        int defaultTopicQueueNums,
+        int maxMessageSize,
+        int maxFrameLength,
+        Duration registerInterval,
+        Duration longPollingMaxHold) {
+
+    public BrokerConfig {
+        Objects.requireNonNull(clusterName, "clusterName");
+        Objects.requireNonNull(brokerName, "brokerName");
+        Objects.requireNonNull(brokerIp, "brokerIp");
+        nameServers = List.copyOf(nameServers);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
+        if (maxMessageSize <= 0 || maxFrameLength <= maxMessageSize) {
+            throw new IllegalArgumentException("maxMessageSize (" + maxMessageSize
+                    + ") must be positive and below maxFrameLength (" + maxFrameLength + ")");
+        }
+    }
+
+    public static BrokerConfig defaults() {
+        return new BrokerConfig("DefaultCluster", "broker-a", "127.0.0.1", 10911, List.of(), true, 8,
+                4 * 1024 * 1024, 16 * 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(30));
+    }
+
+    /** "ip:port" as clients see it. */
+    public String address(int boundPort) {
+        return brokerIp + ":" + boundPort;
+    }
+
+    public BrokerConfig withPort(int port) {
+        return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold);
+    }
+
+    public BrokerConfig withNameServers(List<String> nameServers) {
+        return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold);
+    }
+
+    public BrokerConfig withAutoCreateTopic(boolean autoCreateTopic) {
+        return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold);
+    }
+
+    public BrokerConfig withIdentity(String clusterName, String brokerName, String brokerIp) {
+        return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold);
+    }
+
+    public BrokerConfig withLimits(int maxMessageSize, int maxFrameLength) {
+        return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold);
+    }
+}
