@@ -86,12 +86,17 @@ final class NettyRemoteChannel implements RemoteChannel {
 
     @Override
     public CompletableFuture<RemotingCommand> invoke(RemotingCommand request, long timeoutMillis) {
+        return invoke(request, timeoutMillis, timeoutMillis);
+    }
+
+    /** Waits {@code waitMillis} but reports a timeout as {@code requestTimeoutMillis}, the caller's whole budget. */
+    CompletableFuture<RemotingCommand> invoke(RemotingCommand request, long waitMillis, long requestTimeoutMillis) {
         if (!channel.isActive()) {
             releaseBody(request);
             return CompletableFuture.failedFuture(new RemotingException(remoteAddress,
                     "connection closed, cannot send request code " + request.code(), null));
         }
-        var future = responses.register(request, timeoutMillis);
+        var future = responses.register(request, waitMillis, requestTimeoutMillis);
         channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 responses.fail(request.opaque(), new RemotingException(remoteAddress,

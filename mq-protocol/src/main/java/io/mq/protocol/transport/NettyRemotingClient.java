@@ -86,7 +86,7 @@ public final class NettyRemotingClient implements RemotingClient {
                 return CompletableFuture.failedFuture(new RemotingTimeoutException(address, "timeout after "
                         + timeoutMillis + " ms connecting to send request code " + request.code()));
             }
-            return channel.invoke(request, left);
+            return channel.invoke(request, left, timeoutMillis);
         });
     }
 

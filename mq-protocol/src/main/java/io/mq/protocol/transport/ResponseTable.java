@@ -32,12 +32,17 @@ final class ResponseTable {
     }
 
     CompletableFuture<RemotingCommand> register(RemotingCommand request, long timeoutMillis) {
+        return register(request, timeoutMillis, timeoutMillis);
+    }
+
+    /** {@code requestTimeoutMillis} is the caller's whole timeout (part of it may have gone to connecting). */
+    CompletableFuture<RemotingCommand> register(RemotingCommand request, long waitMillis, long requestTimeoutMillis) {
         var future = new CompletableFuture<RemotingCommand>();
         int opaque = request.opaque();
         int code = request.code();
         var timeout = timer.schedule(() -> fail(opaque, new RemotingTimeoutException(peer,
-                "timeout after " + timeoutMillis + " ms waiting for response to code " + code)),
-                timeoutMillis, TimeUnit.MILLISECONDS);
+                "timeout after " + requestTimeoutMillis + " ms waiting for response to code " + code)),
+                waitMillis, TimeUnit.MILLISECONDS);
         var previous = pending.put(opaque, new Pending(future, code, timeout));
         if (previous != null) { // opaque reused while still pending: the older caller can no longer be answered
             previous.timeout().cancel(false);
