@@ -35,6 +35,8 @@ public final class ConsumerOffsets implements AutoCloseable {
     /** "topic@group" -> queueId -> offset, RocketMQ's own keying so the file matches theirs. */
     private final Map<String, Map<Integer, Long>> table = new ConcurrentHashMap<>();
     private volatile boolean dirty;
+    /** Serializes writes; apart from the lifecycle monitor so close() can wait for a running flush. */
+    private final Object flushLock = new Object();
     private ScheduledExecutorService flusher;
 
     private ConsumerOffsets(Path storeRoot, Duration flushInterval) {
@@ -172,16 +174,18 @@ public final class ConsumerOffsets implements AutoCloseable {
     }
 
     /** Writes the table now if it changed since the last write; throws {@link ConfigFileException} on failure. */
-    public synchronized void flush() {
-        if (!dirty) {
-            return;
-        }
-        dirty = false; // before the snapshot: a commit racing the write marks the table dirty again
-        try {
-            file.store(toJson());
-        } catch (RuntimeException ex) {
-            dirty = true;
-            throw ex;
+    public void flush() {
+        synchronized (flushLock) {
+            if (!dirty) {
+                return;
+            }
+            dirty = false; // before the snapshot: a commit racing the write marks the table dirty again
+            try {
+                file.store(toJson());
+            } catch (RuntimeException ex) {
+                dirty = true;
+                throw ex;
+            }
         }
     }
 
