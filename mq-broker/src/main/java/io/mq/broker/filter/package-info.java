@@ -3,8 +3,7 @@
  * ({@code TagA || TagB}, pre-checked by tag hash on the consume queue) and SQL92 property
  * filters (RocketMQ's JMS-selector subset). Entry point: {@link io.mq.broker.filter.SubscriptionFilter#of}.
  *
- * <p>Where we knowingly differ from RocketMQ 5.2.0's parser (all stricter or saner, none
- * selects a message RocketMQ would refuse except the NOT precedence case):
+ * <p>Where we knowingly differ from RocketMQ 5.2.0 (checked against its parser):
  * <ul>
  *   <li>A bare property ({@code a}) or literal is a syntax error; RocketMQ accepts it and never matches.</li>
  *   <li>Trailing input ({@code a = 1 b}) is a syntax error; RocketMQ ignores it.</li>
@@ -12,6 +11,7 @@
  *       {@code NOT (a = 1)}; RocketMQ binds it to {@code a} alone, which makes such filters never match.</li>
  *   <li>A property that does not parse as the number it is compared with makes the comparison
  *       UNKNOWN; RocketMQ throws, which rejects the message even under {@code OR}.</li>
+ *   <li>{@code a = b} with both properties absent is UNKNOWN; RocketMQ finds null equal to null.</li>
  *   <li>A tag expression with no tag left after trimming ({@code ||}) selects all; RocketMQ's
  *       broker selects nothing for it.</li>
  * </ul>

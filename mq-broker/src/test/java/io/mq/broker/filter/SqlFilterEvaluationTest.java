@@ -131,7 +131,7 @@ class SqlFilterEvaluationTest {
         @ParameterizedTest
         @ValueSource(strings = {"m = 1", "m <> 1", "m > 1", "m < 1", "m = 'x'", "m <> 'x'",
             "m IN ('x')", "m NOT IN ('x')", "m BETWEEN 1 AND 2", "m NOT BETWEEN 1 AND 2",
-            "NOT m = 1", "NOT (m <> 1)", "m = a", "m IS NOT NULL"})
+            "NOT m = 1", "NOT (m <> 1)", "m = a", "m = n", "m IS NOT NULL"})
         void comparisonsWithAMissingPropertyNeverMatch(String expression) {
             assertThat(matches(expression, "a", "1")).isFalse();
         }
