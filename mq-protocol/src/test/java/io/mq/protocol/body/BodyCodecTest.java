@@ -33,7 +33,8 @@ class BodyCodecTest {
 
     @Test
     void unknownEnumValueIsMalformed() {
-        var body = "{\"clientID\":\"c\",\"consumerDataSet\":[{\"groupName\":\"g\",\"consumeType\":\"CONSUME_SOMEHOW\"}]}";
+        var body = "{\"clientID\":\"c\",\"consumerDataSet\":"
+                + "[{\"groupName\":\"g\",\"consumeType\":\"CONSUME_SOMEHOW\"}]}";
         assertThatThrownBy(() -> HeartbeatData.decode(utf8(body)))
                 .isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("unknown ConsumeType 'CONSUME_SOMEHOW'");

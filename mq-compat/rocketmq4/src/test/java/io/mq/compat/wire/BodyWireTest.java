@@ -144,7 +144,8 @@ class BodyWireTest {
     @Test
     void messageQueueAsAMapKeyIsWrittenAsAnObjectAsFastjsonDoes() {
         var ours = new String(new ResetOffsetBody(Map.of(Q0, 17L)).encode(), StandardCharsets.UTF_8);
-        assertThat(ours).isEqualTo("{\"offsetTable\":{{\"brokerName\":\"broker-a\",\"queueId\":0,\"topic\":\"orders\"}:17}}");
+        assertThat(ours).isEqualTo(
+                "{\"offsetTable\":{{\"brokerName\":\"broker-a\",\"queueId\":0,\"topic\":\"orders\"}:17}}");
         var official = new String(OfficialBodies.resetOffset().encode(), StandardCharsets.UTF_8);
         assertThat(official).contains("{\"brokerName\":\"broker-a\",\"queueId\":0,\"topic\":\"orders\"}:17");
     }

@@ -84,6 +84,10 @@ class HeaderWireTest {
                 c(new OffsetResponseHeader(77L), "QueryConsumerOffsetResponseHeader", OffsetResponseHeader::from),
                 c(new UpdateConsumerOffsetRequestHeader("cg", "t", 2, 78L), "UpdateConsumerOffsetRequestHeader",
                         UpdateConsumerOffsetRequestHeader::from),
+                c(new GetMaxOffsetRequestHeader("t", 3, true), "GetMaxOffsetRequestHeader",
+                        GetMaxOffsetRequestHeader::from),
+                c(new SearchOffsetRequestHeader("t", 3, 1_700_000_000_000L, null), "SearchOffsetRequestHeader",
+                        SearchOffsetRequestHeader::from),
                 c(new GetMinOffsetRequestHeader("t", 3), "GetMinOffsetRequestHeader",
                         GetMinOffsetRequestHeader::from),
                 c(new OffsetResponseHeader(5L), "GetMinOffsetResponseHeader", OffsetResponseHeader::from),
@@ -181,7 +185,8 @@ class HeaderWireTest {
         v1.setUnitMode(false);
         v1.setMaxReconsumeTimes(16);
         v1.setBatch(true);
-        var v2 = org.apache.rocketmq.common.protocol.header.SendMessageRequestHeaderV2.createSendMessageRequestHeaderV2(v1);
+        var v2 = org.apache.rocketmq.common.protocol.header.SendMessageRequestHeaderV2
+                .createSendMessageRequestHeaderV2(v1);
         var command = new RemotingCommand().code(320).extFields(OfficialHeaders.extFieldsOf(v2));
 
         var ours = SendMessageRequestHeader.from(command);
