@@ -30,27 +30,30 @@ public final class ConsumeQueue {
         return queue;
     }
 
-    /** Maps the files and finds the valid entries: the run of non-empty entries from the first file's start. */
+    /**
+     * Maps the files and finds the valid entries: from the first non-empty entry of the first file (a queue may
+     * start above zero) to the first empty entry after it. Whatever follows is zeroed.
+     */
     void load() {
         segments.load();
-        var last = segments.last();
-        if (last == null) {
+        var first = segments.first();
+        if (first == null) {
             return;
         }
-        int end = 0;
+        var last = segments.last();
+        int start = 0;
+        while (start < first.size() && !isValid(first, start)) {
+            start += ConsumeQueueEntry.SIZE;
+        }
+        int end = last == first ? start : 0;
         while (end < last.size() && isValid(last, end)) {
             end += ConsumeQueueEntry.SIZE;
         }
         if (end < last.size()) {
             last.truncate(end);
         }
-        maxOffset = (last.startOffset() + end) / ConsumeQueueEntry.SIZE;
-        var first = segments.first();
-        int start = 0;
-        while (start < first.writePosition() && !isValid(first, start)) {
-            start += ConsumeQueueEntry.SIZE;
-        }
         minOffset = (first.startOffset() + start) / ConsumeQueueEntry.SIZE;
+        maxOffset = (last.startOffset() + end) / ConsumeQueueEntry.SIZE;
     }
 
     private static boolean isValid(MappedSegment segment, int position) {
@@ -65,7 +68,8 @@ public final class ConsumeQueue {
         if (logicalOffset < maxOffset) {
             return false;
         }
-        if (logicalOffset > maxOffset && maxOffset > minOffset) {
+        boolean wasEmpty = maxOffset <= minOffset;
+        if (logicalOffset > maxOffset && !wasEmpty) {
             log.warn("{}: entries {} to {} are missing", queue, maxOffset, logicalOffset - 1);
         }
         long bytePosition = logicalOffset * ConsumeQueueEntry.SIZE;
@@ -74,8 +78,8 @@ public final class ConsumeQueue {
         var target = segment.appendBuffer();
         target.position(position);
         target.putLong(commitLogOffset).putInt(size).putLong(tagsCode);
-        if (maxOffset == minOffset && segment == segments.first() && logicalOffset > minOffset) {
-            minOffset = logicalOffset; // a queue that starts above zero (its earlier files are gone)
+        if (wasEmpty) {
+            minOffset = logicalOffset; // a queue may start above zero (its earlier files are gone)
         }
         segment.advanceTo(position + ConsumeQueueEntry.SIZE);
         maxOffset = logicalOffset + 1;
@@ -89,7 +93,6 @@ public final class ConsumeQueue {
         }
         long start = segments.segmentStart(bytePosition);
         if (segments.isEmpty()) {
-            minOffset = start / ConsumeQueueEntry.SIZE;
             return segments.create(start);
         }
         while (segments.last().endOffset() < start) {

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.mq.protocol.message.MessageCodec;
-import io.mq.protocol.message.MessageDraft;
 import io.mq.protocol.message.MessageId;
 import io.mq.protocol.message.MessageProperties;
 import io.mq.protocol.message.MessageSysFlag;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -299,10 +297,5 @@ class MessageStoreTest {
             channel.read(buffer, position);
             return buffer.flip();
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static MessageDraft withProperties(MessageDraft draft, Map<String, String> properties) {
-        return draft.withProperties(properties);
     }
 }

@@ -63,7 +63,7 @@ final class StoreFixture {
     }
 
     static void awaitDispatched(DefaultMessageStore store) {
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
                 .until(() -> store.dispatchedOffset() >= store.commitLogMaxOffset());
     }
 
