@@ -1,0 +1,306 @@
+package io.mq.broker.store;
+
+import io.mq.protocol.message.MessageCodec;
+import io.mq.protocol.message.MessageDraft;
+import io.mq.protocol.message.MessageFormatException;
+import io.mq.protocol.message.MessageId;
+import io.mq.protocol.message.MessageSysFlag;
+import io.mq.protocol.message.PreparedMessage;
+import io.mq.protocol.message.StoredMessage;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every message of every topic, one after another in fixed-size segments. One writer at a time (a lock held only
+ * while copying bytes, never while waiting for the disk); readers slice below the write position. A message that
+ * does not fit the rest of a segment pads it with a blank record and goes to the next segment.
+ */
+public final class CommitLog {
+    private static final Logger log = LoggerFactory.getLogger(CommitLog.class);
+
+    private final SegmentList segments;
+    private final QueueOffsetTable queueOffsets;
+    private final StoreConfig config;
+    private final byte[] storeHostAddress;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private volatile boolean closed;
+
+    public CommitLog(StoreConfig config, QueueOffsetTable queueOffsets) {
+        this.config = config;
+        this.queueOffsets = queueOffsets;
+        this.segments = new SegmentList(config.commitLogDir(), config.commitLogSegmentSize());
+        this.storeHostAddress = config.storeHost().getAddress().getAddress();
+    }
+
+    void load() {
+        segments.load();
+    }
+
+    /**
+     * Finds where valid data ends, starting from the segment that holds {@code trustedOffset} (everything before it
+     * is known good), and cuts the log there. A record is valid when its magic code, size, physical offset field
+     * and (if asked) body CRC check out; the first invalid one is a torn tail. Returns the new end offset.
+     */
+    long recover(long trustedOffset, boolean checkCrc) {
+        var last = segments.last();
+        if (last == null) {
+            return 0;
+        }
+        long offset = Math.max(segments.minOffset(), segments.segmentStart(Math.min(trustedOffset, last.startOffset())));
+        while (true) {
+            var segment = segments.find(offset);
+            if (segment == null) {
+                break; // ended exactly on a segment boundary
+            }
+            int position = (int) (offset - segment.startOffset());
+            int length = checkRecord(segment, position, checkCrc);
+            if (length < 0) {
+                break;
+            }
+            offset += length;
+        }
+        if (offset < segments.maxOffset()) {
+            log.warn("commit log: valid data ends at {}, cutting {} bytes after it", offset, segments.maxOffset() - offset);
+        }
+        segments.truncateAt(offset);
+        return offset;
+    }
+
+    /** Size of the valid record at {@code position} (a blank record counts to the segment end), or -1. */
+    private int checkRecord(MappedSegment segment, int position, boolean checkCrc) {
+        int room = segment.size() - position;
+        if (room < MessageCodec.BLANK_RECORD_MIN_SIZE) {
+            return -1;
+        }
+        int size = segment.getInt(position);
+        int magic = segment.getInt(position + MessageCodec.MAGIC_CODE_POSITION);
+        if (magic == MessageCodec.BLANK_MAGIC_CODE) {
+            return size == room ? room : -1;
+        }
+        if (magic != MessageCodec.MAGIC_CODE || size < MessageCodec.MIN_STORE_SIZE || size > room) {
+            return -1;
+        }
+        try {
+            var message = MessageCodec.decode(segment.rawSlice(position, size), checkCrc);
+            if (message.commitLogOffset() != segment.startOffset() + position) {
+                return -1; // a stale record from an earlier life of this file
+            }
+            if (checkCrc && !message.bodyCrcMatches()) {
+                log.warn("commit log: body CRC mismatch at {}", message.commitLogOffset());
+                return -1;
+            }
+            return size;
+        } catch (MessageFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Appends one message; the caller decides how long to wait for the disk. */
+    AppendResult append(MessageDraft draft) {
+        PreparedMessage prepared;
+        try {
+            prepared = prepare(draft);
+        } catch (MessageFormatException e) {
+            log.debug("rejected message for {}: {}", draft.topic(), e.getMessage());
+            return AppendResult.rejected(AppendStatus.MESSAGE_ILLEGAL);
+        }
+        if (prepared == null) {
+            return AppendResult.rejected(AppendStatus.MESSAGE_ILLEGAL);
+        }
+        var written = write(List.of(prepared));
+        if (written == null) {
+            return AppendResult.rejected(AppendStatus.SERVICE_NOT_AVAILABLE);
+        }
+        return new AppendResult(AppendStatus.OK, offsetId(written.physicalOffset), written.physicalOffset,
+                written.firstQueueOffset, prepared.storeSize(), written.storeTimestamp, 1);
+    }
+
+    /** Appends messages of one topic queue as one consecutive run, each with its own queue offset. */
+    AppendResult appendBatch(List<MessageDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return AppendResult.rejected(AppendStatus.MESSAGE_ILLEGAL);
+        }
+        var prepared = new ArrayList<PreparedMessage>(drafts.size());
+        long total = 0;
+        try {
+            var queue = new TopicQueue(drafts.get(0).topic(), drafts.get(0).queueId());
+            for (var draft : drafts) {
+                var message = prepare(draft);
+                if (message == null || !queue.equals(new TopicQueue(draft.topic(), draft.queueId()))) {
+                    return AppendResult.rejected(AppendStatus.MESSAGE_ILLEGAL);
+                }
+                prepared.add(message);
+                total += message.storeSize();
+            }
+        } catch (MessageFormatException e) {
+            return AppendResult.rejected(AppendStatus.MESSAGE_ILLEGAL);
+        }
+        if (total + MessageCodec.BLANK_RECORD_MIN_SIZE > config.commitLogSegmentSize()) {
+            return AppendResult.rejected(AppendStatus.MESSAGE_ILLEGAL);
+        }
+        var written = write(prepared);
+        if (written == null) {
+            return AppendResult.rejected(AppendStatus.SERVICE_NOT_AVAILABLE);
+        }
+        var ids = new StringBuilder();
+        long offset = written.physicalOffset;
+        for (var message : prepared) {
+            if (!ids.isEmpty()) {
+                ids.append(',');
+            }
+            ids.append(offsetId(offset));
+            offset += message.storeSize();
+        }
+        return new AppendResult(AppendStatus.OK, ids.toString(), written.physicalOffset, written.firstQueueOffset,
+                (int) total, written.storeTimestamp, prepared.size());
+    }
+
+    /** Null when the message can never fit (too big for the settings or for a segment). */
+    private PreparedMessage prepare(MessageDraft draft) {
+        if (draft.body().length > config.maxMessageSize()) {
+            return null;
+        }
+        var prepared = MessageCodec.prepare(draft, config.storeHost());
+        if (prepared.storeSize() + MessageCodec.BLANK_RECORD_MIN_SIZE > config.commitLogSegmentSize()) {
+            return null;
+        }
+        return prepared;
+    }
+
+    private record Written(long physicalOffset, long firstQueueOffset, long storeTimestamp) {
+    }
+
+    /** The critical section: place, number and copy. Null once the log is closed. */
+    private Written write(List<PreparedMessage> messages) {
+        int total = 0;
+        for (var message : messages) {
+            total += message.storeSize();
+        }
+        var first = messages.get(0).draft();
+        var queue = new TopicQueue(first.topic(), first.queueId());
+        boolean numbered = MessageSysFlag.entersConsumeQueue(messages.get(0).sysFlag());
+        writeLock.lock();
+        try {
+            if (closed) {
+                return null;
+            }
+            var segment = segmentWithRoom(total);
+            long storeTimestamp = System.currentTimeMillis();
+            long firstQueueOffset = numbered ? queueOffsets.nextOffset(queue) : 0L;
+            long physicalOffset = segment.startOffset() + segment.writePosition();
+            var target = segment.appendBuffer();
+            long offset = physicalOffset;
+            long queueOffset = firstQueueOffset;
+            for (var message : messages) {
+                MessageCodec.write(message, target, offset, queueOffset, storeTimestamp);
+                offset += message.storeSize();
+                if (numbered) {
+                    queueOffset++;
+                }
+            }
+            segment.advanceTo(target.position());
+            if (numbered) {
+                queueOffsets.advance(queue, firstQueueOffset, messages.size());
+            }
+            return new Written(physicalOffset, firstQueueOffset, storeTimestamp);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The segment to write {@code size} bytes into, padding and rolling over when the current one is too full. */
+    private MappedSegment segmentWithRoom(int size) {
+        var segment = segments.last();
+        if (segment == null) {
+            return segments.create(0);
+        }
+        if (segment.isFull()) {
+            return segments.create(segment.endOffset());
+        }
+        if (size + MessageCodec.BLANK_RECORD_MIN_SIZE > segment.remaining()) {
+            var pad = segment.appendBuffer();
+            pad.putInt(segment.remaining()).putInt(MessageCodec.BLANK_MAGIC_CODE);
+            segment.advanceTo(segment.size());
+            return segments.create(segment.endOffset());
+        }
+        return segment;
+    }
+
+    private String offsetId(long physicalOffset) {
+        return MessageId.encode(storeHostAddress, config.storeHost().getPort(), physicalOffset);
+    }
+
+    /** The bytes of the record at {@code offset} (a message or a blank), or null if nothing complete is there. */
+    public ByteBuffer selectRecord(long offset) {
+        var header = slice(offset, 8);
+        if (header == null) {
+            return null;
+        }
+        int size = header.getInt(0);
+        return size <= 0 ? null : slice(offset, size);
+    }
+
+    /** A read-only view of {@code size} written bytes at {@code offset}, or null if they are not all there. */
+    public ByteBuffer slice(long offset, int size) {
+        var segment = segments.find(offset);
+        if (segment == null) {
+            return null;
+        }
+        var view = segment.slice((int) (offset - segment.startOffset()), size);
+        return view == null ? null : view.asReadOnlyBuffer();
+    }
+
+    /** Decodes the message at {@code offset} with its body; null if no message starts there. */
+    public StoredMessage read(long offset) {
+        var record = selectRecord(offset);
+        if (record == null || record.getInt(MessageCodec.MAGIC_CODE_POSITION) != MessageCodec.MAGIC_CODE) {
+            return null;
+        }
+        try {
+            return MessageCodec.decode(record, true);
+        } catch (MessageFormatException e) {
+            return null;
+        }
+    }
+
+    /** Start of the segment after the one holding {@code offset}: where reading continues after a blank record. */
+    public long nextSegmentStart(long offset) {
+        return segments.segmentStart(offset) + config.commitLogSegmentSize();
+    }
+
+    public long minOffset() {
+        return segments.minOffset();
+    }
+
+    /** Offset just after the last appended message. */
+    public long maxOffset() {
+        return segments.maxOffset();
+    }
+
+    public long flushedOffset() {
+        return segments.flushedOffset();
+    }
+
+    /** Forces appended bytes to disk; returns the flushed offset. Called by one flusher thread. */
+    long flush() {
+        return segments.flush();
+    }
+
+    long forceCount() {
+        return segments.forceCount();
+    }
+
+    /** Refuses further appends; waits for an append in progress to finish. */
+    void close() {
+        writeLock.lock();
+        try {
+            closed = true;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.mq.broker.store;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One fixed-size memory-mapped file, named by the offset of its first byte (20 digits, zero-padded). One writer
+ * appends at the write position; readers take slices below it and never block the writer.
+ */
+public final class MappedSegment {
+    private static final byte[] ZEROS = new byte[64 * 1024];
+
+    private final Path file;
+    private final long startOffset;
+    private final int size;
+    private final MappedByteBuffer mapped;
+    /** The writer's own view: its position is only touched under the owner's write discipline. */
+    private final ByteBuffer writeView;
+    private volatile int writePosition;
+    private volatile int flushedPosition;
+
+    private MappedSegment(Path file, long startOffset, int size, MappedByteBuffer mapped, int writePosition) {
+        this.file = file;
+        this.startOffset = startOffset;
+        this.size = size;
+        this.mapped = mapped;
+        this.writeView = mapped.duplicate();
+        this.writePosition = writePosition;
+        this.flushedPosition = writePosition;
+    }
+
+    public static String fileName(long startOffset) {
+        return String.format("%020d", startOffset);
+    }
+
+    /** Creates an empty segment file of {@code size} bytes in {@code dir}, starting at {@code startOffset}. */
+    public static MappedSegment create(Path dir, long startOffset, int size) {
+        return map(dir.resolve(fileName(startOffset)), startOffset, size, 0);
+    }
+
+    /**
+     * Maps an existing segment file. Its write position starts at the end: the owner's recovery moves it back to
+     * where valid data stops.
+     */
+    public static MappedSegment open(Path file, int size) {
+        long startOffset = Long.parseLong(file.getFileName().toString());
+        try {
+            if (Files.size(file) != size) {
+                throw new IllegalStateException(file + " is " + Files.size(file) + " bytes, expected " + size);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return map(file, startOffset, size, size);
+    }
+
+    private static MappedSegment map(Path file, long startOffset, int size, int writePosition) {
+        try (var raf = new RandomAccessFile(file.toFile(), "rw"); var channel = raf.getChannel()) {
+            if (raf.length() != size) {
+                raf.setLength(size);
+            }
+            // The mapping outlives the channel.
+            var mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+            return new MappedSegment(file, startOffset, size, mapped, writePosition);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot map " + file, e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public long startOffset() {
+        return startOffset;
+    }
+
+    public long endOffset() {
+        return startOffset + size;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int writePosition() {
+        return writePosition;
+    }
+
+    public int flushedPosition() {
+        return flushedPosition;
+    }
+
+    public int remaining() {
+        return size - writePosition;
+    }
+
+    public boolean isFull() {
+        return writePosition == size;
+    }
+
+    /** A buffer positioned at the write position, for the single writer to put into; then call {@link #advanceTo}. */
+    ByteBuffer appendBuffer() {
+        return writeView.limit(size).position(writePosition);
+    }
+
+    /** Publishes bytes written up to {@code position}: readers may slice below it from now on. */
+    void advanceTo(int position) {
+        if (position < writePosition || position > size) {
+            throw new IllegalArgumentException("cannot move write position from " + writePosition + " to " + position);
+        }
+        writePosition = position;
+    }
+
+    /** An independent view of {@code length} bytes at {@code position}; null if they are not all written yet. */
+    public ByteBuffer slice(int position, int length) {
+        if (position < 0 || length < 0 || position + length > writePosition) {
+            return null;
+        }
+        return mapped.slice(position, length);
+    }
+
+    int getInt(int position) {
+        return mapped.getInt(position);
+    }
+
+    long getLong(int position) {
+        return mapped.getLong(position);
+    }
+
+    /** A view of the whole file regardless of the write position: recovery reads what is there. */
+    ByteBuffer rawSlice(int position, int length) {
+        return mapped.slice(position, length);
+    }
+
+    /** Forces written bytes to disk; returns false when there was nothing new to force. */
+    public boolean flush() {
+        int written = writePosition;
+        int flushed = flushedPosition;
+        if (written <= flushed) {
+            return false;
+        }
+        mapped.force(flushed, written - flushed);
+        flushedPosition = written;
+        return true;
+    }
+
+    /**
+     * Cuts the segment at {@code position}: zeroes everything after it so that stale records can never be read
+     * as valid again, and moves the write position there.
+     */
+    void truncate(int position) {
+        for (int at = position; at < size; at += ZEROS.length) {
+            mapped.put(at, ZEROS, 0, Math.min(ZEROS.length, size - at));
+        }
+        mapped.force();
+        writePosition = position;
+        flushedPosition = position;
+    }
+
+    void delete() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return file.getFileName() + "@" + writePosition;
+    }
+}

@@ -1,0 +1,164 @@
+package io.mq.broker.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The same-size segments of one log in one directory, covering a contiguous range of offsets. The commit log and
+ * every consume queue are one each. One writer adds segments at the end; readers find them by offset.
+ */
+final class SegmentList {
+    private final Path dir;
+    private final int segmentSize;
+    private final List<MappedSegment> segments = new CopyOnWriteArrayList<>();
+    private final LongAdder forces = new LongAdder();
+
+    SegmentList(Path dir, int segmentSize) {
+        this.dir = dir;
+        this.segmentSize = segmentSize;
+    }
+
+    /** Maps every segment file found in the directory, in offset order. */
+    void load() {
+        try {
+            Files.createDirectories(dir);
+            try (var files = Files.list(dir)) {
+                var found = new ArrayList<>(files
+                        .filter(f -> f.getFileName().toString().matches("\\d{20}"))
+                        .sorted(Comparator.comparing(Path::getFileName))
+                        .toList());
+                for (var file : found) {
+                    var segment = MappedSegment.open(file, segmentSize);
+                    if (!segments.isEmpty() && segments.get(segments.size() - 1).endOffset() != segment.startOffset()) {
+                        throw new IllegalStateException("gap before " + file + ": the log is not contiguous");
+                    }
+                    segments.add(segment);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + dir, e);
+        }
+    }
+
+    int segmentSize() {
+        return segmentSize;
+    }
+
+    boolean isEmpty() {
+        return segments.isEmpty();
+    }
+
+    List<MappedSegment> segments() {
+        return List.copyOf(segments);
+    }
+
+    MappedSegment first() {
+        return segments.isEmpty() ? null : segments.get(0);
+    }
+
+    MappedSegment last() {
+        return segments.isEmpty() ? null : segments.get(segments.size() - 1);
+    }
+
+    /** Creates the segment that starts at {@code startOffset}; it must follow the last one (if any). */
+    MappedSegment create(long startOffset) {
+        var last = last();
+        if (last != null && last.endOffset() != startOffset) {
+            throw new IllegalStateException("new segment at " + startOffset + " does not follow " + last);
+        }
+        if (startOffset % segmentSize != 0) {
+            throw new IllegalArgumentException("segment start " + startOffset + " is not a multiple of " + segmentSize);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        var segment = MappedSegment.create(dir, startOffset, segmentSize);
+        segments.add(segment);
+        return segment;
+    }
+
+    /** The segment holding {@code offset}, or null. */
+    MappedSegment find(long offset) {
+        var first = first();
+        if (first == null || offset < first.startOffset()) {
+            return null;
+        }
+        int index = (int) ((offset - first.startOffset()) / segmentSize);
+        try {
+            var segment = segments.get(index);
+            return segment.startOffset() <= offset && offset < segment.endOffset() ? segment : null;
+        } catch (IndexOutOfBoundsException e) {
+            return null; // raced with a truncation, or beyond the end
+        }
+    }
+
+    long segmentStart(long offset) {
+        return offset - offset % segmentSize;
+    }
+
+    long minOffset() {
+        var first = first();
+        return first == null ? 0 : first.startOffset();
+    }
+
+    /** Offset just after the last written byte. */
+    long maxOffset() {
+        var last = last();
+        return last == null ? 0 : last.startOffset() + last.writePosition();
+    }
+
+    /** Offset up to which every byte is on disk. */
+    long flushedOffset() {
+        for (var segment : segments) {
+            if (segment.flushedPosition() < segment.size()) {
+                return segment.startOffset() + segment.flushedPosition();
+            }
+        }
+        var last = last();
+        return last == null ? 0 : last.endOffset();
+    }
+
+    /** Forces every segment with unflushed bytes; returns how far the log is now on disk. */
+    long flush() {
+        boolean forced = false;
+        for (var segment : segments) {
+            if (segment.flushedPosition() < segment.writePosition()) {
+                forced |= segment.flush();
+            }
+        }
+        if (forced) {
+            forces.increment();
+        }
+        return flushedOffset();
+    }
+
+    /** How many flushes forced something to disk: group commit makes this smaller than the number of appends. */
+    long forceCount() {
+        return forces.sum();
+    }
+
+    /** Cuts the log at {@code offset}: zeroes the rest of its segment and deletes every later segment. */
+    void truncateAt(long offset) {
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            var segment = segments.get(i);
+            if (segment.startOffset() >= offset && !(segment.startOffset() == offset && i == 0)) {
+                segments.remove(i);
+                segment.delete();
+            } else if (segment.endOffset() >= offset) {
+                segment.truncate((int) (offset - segment.startOffset()));
+                return;
+            } else {
+                return;
+            }
+        }
+    }
+}

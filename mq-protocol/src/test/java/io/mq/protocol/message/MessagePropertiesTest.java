@@ -1,0 +1,42 @@
+package io.mq.protocol.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import org.junit.jupiter.api.Test;
+
+class MessagePropertiesTest {
+
+    @Test
+    void encodesLikeTheOfficialClientWithoutATrailingSeparator() {
+        var properties = new LinkedHashMap<String, String>();
+        properties.put("TAGS", "a");
+        properties.put("skipped", null);
+        properties.put("KEYS", "k1 k2");
+
+        assertThat(MessageProperties.encode(properties)).isEqualTo("TAGS\u0001a\u0002KEYS\u0001k1 k2");
+    }
+
+    @Test
+    void decodesWithOrWithoutTrailingSeparatorAndSkipsMalformedPairs() {
+        assertThat(MessageProperties.decode("A\u00011\u0002B\u0001two\u0002"))
+                .containsExactly(entry("A", "1"), entry("B", "two"));
+        assertThat(MessageProperties.decode("\u0001novalue\u0002C\u0001\u0002noseparator\u0002D\u00014"))
+                .containsExactly(entry("D", "4"));
+        assertThat(MessageProperties.decode("")).isEmpty();
+        assertThat(MessageProperties.decode(null)).isEmpty();
+    }
+
+    @Test
+    void roundTripsUnicode() {
+        var properties = new LinkedHashMap<String, String>();
+        properties.put("città", "東京 🚀");
+        properties.put("emoji", "👍🏽");
+
+        assertThat(MessageProperties.decode(MessageProperties.encode(properties))).isEqualTo(properties);
+    }
+
+    private static java.util.Map.Entry<String, String> entry(String key, String value) {
+        return java.util.Map.entry(key, value);
+    }
+}
