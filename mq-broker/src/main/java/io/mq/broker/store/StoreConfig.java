@@ -89,6 +89,11 @@ public record StoreConfig(
                 timeout, maxMessageSize, storeHost);
     }
 
+    public StoreConfig withStoreHost(InetSocketAddress host) {
+        return new StoreConfig(rootDir, commitLogSegmentSize, consumeQueueEntriesPerFile, flushDiskType, flushInterval,
+                syncFlushTimeout, maxMessageSize, host);
+    }
+
     public StoreConfig withMaxMessageSize(int bytes) {
         return new StoreConfig(rootDir, commitLogSegmentSize, consumeQueueEntriesPerFile, flushDiskType, flushInterval,
                 syncFlushTimeout, bytes, storeHost);

@@ -14,7 +14,7 @@ public final class RemotingCommand {
     public static final int FLAG_RESPONSE = 1;
     public static final int FLAG_ONEWAY = 1 << 1;
     /** The version we announce; RocketMQ brokers send their release's ordinal. Clients only log it. */
-    public static final int OUR_VERSION = 453; // V4_9_7's ordinal: clients treat it as a 4.9.x broker
+    public static final int OUR_VERSION = 407; // MQVersion.V4_9_7: clients treat us as a 4.9.7 broker
 
     private static final AtomicInteger NEXT_OPAQUE = new AtomicInteger();
 
