@@ -1,5 +1,6 @@
 package io.mq.protocol.remoting;
 
+import io.netty.buffer.ByteBuf;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,7 @@ public final class RemotingCommand {
     private String remark;
     private Map<String, String> extFields;
     private byte[] body;
+    private ByteBuf bodyBuf;
     private SerializeType serializeType = SerializeType.JSON;
 
     public RemotingCommand() {
@@ -117,13 +119,32 @@ public final class RemotingCommand {
     public Map<String, String> extFields() { return extFields == null ? Map.of() : extFields; }
     public RemotingCommand extFields(Map<String, String> extFields) { this.extFields = extFields; return this; }
     public byte[] body() { return body; }
-    public RemotingCommand body(byte[] body) { this.body = body; return this; }
+    /** Sets a byte-array body (replacing a {@link #bodyBuf(ByteBuf)} body, which the caller still owns). */
+    public RemotingCommand body(byte[] body) { this.body = body; this.bodyBuf = null; return this; }
+
+    /** The body given as a buffer, or null; see {@link #bodyBuf(ByteBuf)}. */
+    public ByteBuf bodyBuf() { return bodyBuf; }
+
+    /**
+     * Sets the body as a buffer the transport writes without copying (e.g. a slice of a mapped commit-log
+     * segment) and releases once written or failed. Ownership passes with the send: send the command exactly
+     * once, or release the buffer yourself if it is never sent.
+     */
+    public RemotingCommand bodyBuf(ByteBuf bodyBuf) { this.bodyBuf = bodyBuf; this.body = null; return this; }
+
+    /** Length of the body in bytes, whichever form it has (0 when none). */
+    public int bodyLength() {
+        if (bodyBuf != null) {
+            return bodyBuf.readableBytes();
+        }
+        return body == null ? 0 : body.length;
+    }
     public SerializeType serializeType() { return serializeType; }
     public RemotingCommand serializeType(SerializeType serializeType) { this.serializeType = serializeType; return this; }
 
     @Override
     public String toString() {
         return "RemotingCommand[code=" + code + ", opaque=" + opaque + ", flag=" + flag
-                + ", remark=" + remark + ", ext=" + extFields + ", body=" + (body == null ? 0 : body.length) + "B]";
+                + ", remark=" + remark + ", ext=" + extFields + ", body=" + bodyLength() + "B]";
     }
 }

@@ -1,0 +1,110 @@
+package io.mq.protocol.remoting;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The ROCKETMQ binary header: int16 code, int8 language, int16 version, int32 opaque, int32 flag,
+ * int32 remark length + UTF-8 remark, int32 ext length + repeated (int16 key length, key, int32 value length,
+ * value). Big-endian, as Netty writes by default.
+ */
+final class BinaryHeaderCodec {
+
+    /** code, language, version, opaque, flag, remark length, ext length. */
+    private static final int FIXED_PART = 2 + 1 + 2 + 4 + 4 + 4 + 4;
+
+    private BinaryHeaderCodec() {
+    }
+
+    static void encode(RemotingCommand cmd, ByteBuf out) {
+        out.writeShort(cmd.code());
+        out.writeByte(cmd.language().ordinal());
+        out.writeShort(cmd.version());
+        out.writeInt(cmd.opaque());
+        out.writeInt(cmd.flag());
+        var remark = cmd.remark();
+        if (remark == null || remark.isEmpty()) {
+            out.writeInt(0);
+        } else {
+            writeString(out, false, remark);
+        }
+        int extLengthIndex = out.writerIndex();
+        out.writeInt(0);
+        for (var field : cmd.extFields().entrySet()) {
+            if (field.getKey() != null && field.getValue() != null) {
+                writeString(out, true, field.getKey());
+                writeString(out, false, field.getValue());
+            }
+        }
+        out.setInt(extLengthIndex, out.writerIndex() - extLengthIndex - 4);
+    }
+
+    /** Reads a header that occupies all of {@code header}'s readable bytes. */
+    static RemotingCommand decode(ByteBuf header) {
+        if (header.readableBytes() < FIXED_PART) {
+            throw new MalformedCommandException("binary header of " + header.readableBytes()
+                    + " bytes is shorter than its fixed part (" + FIXED_PART + ")");
+        }
+        var cmd = new RemotingCommand()
+                .code(header.readShort())
+                .language(LanguageCode.ofCode(header.readByte()))
+                .version(header.readShort())
+                .opaque(header.readInt())
+                .flag(header.readInt());
+        String remark = readString(header, header.readInt(), "remark");
+        cmd.remark(remark.isEmpty() ? null : remark);
+        int extLength = header.readInt();
+        if (extLength < 0 || extLength > header.readableBytes()) {
+            throw new MalformedCommandException("binary header ext fields length " + extLength
+                    + " exceeds the header (" + header.readableBytes() + " bytes left)");
+        }
+        if (extLength > 0) {
+            cmd.extFields(readExtFields(header.readSlice(extLength)));
+        }
+        return cmd;
+    }
+
+    private static Map<String, String> readExtFields(ByteBuf fields) {
+        var map = new HashMap<String, String>();
+        while (fields.isReadable()) {
+            if (fields.readableBytes() < 2) {
+                throw new MalformedCommandException("binary header ext field key length truncated");
+            }
+            String key = readString(fields, fields.readUnsignedShort(), "ext field key");
+            if (fields.readableBytes() < 4) {
+                throw new MalformedCommandException("binary header ext field '" + key + "' value length truncated");
+            }
+            String value = readString(fields, fields.readInt(), "ext field '" + key + "'");
+            map.put(key, value);
+        }
+        return map;
+    }
+
+    private static String readString(ByteBuf buf, int length, String what) {
+        if (length < 0 || length > buf.readableBytes()) {
+            throw new MalformedCommandException("binary header " + what + " length " + length
+                    + " exceeds the header (" + buf.readableBytes() + " bytes left)");
+        }
+        return buf.readCharSequence(length, StandardCharsets.UTF_8).toString();
+    }
+
+    private static void writeString(ByteBuf out, boolean shortLength, String value) {
+        int lengthIndex = out.writerIndex();
+        if (shortLength) {
+            out.writeShort(0);
+        } else {
+            out.writeInt(0);
+        }
+        int length = out.writeCharSequence(value, StandardCharsets.UTF_8);
+        if (shortLength) {
+            if (length > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("ext field key longer than 32767 bytes: " + value.substring(0, 40));
+            }
+            out.setShort(lengthIndex, length);
+        } else {
+            out.setInt(lengthIndex, length);
+        }
+    }
+}
