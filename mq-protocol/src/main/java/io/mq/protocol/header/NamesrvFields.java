@@ -11,7 +11,7 @@ import java.util.Map;
  */
 final class NamesrvFields {
 
-    static final int SYSTEM_ERROR = 1;
+    static final int SYSTEM_ERROR = io.mq.protocol.remoting.ResponseCode.SYSTEM_ERROR;
 
     private NamesrvFields() {
     }
