@@ -1,0 +1,144 @@
+package io.mq.protocol.transport;
+
+import io.mq.protocol.remoting.RemotingCommand;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A {@link RemoteChannel} over one Netty channel, with the table of its requests awaiting responses. */
+final class NettyRemoteChannel implements RemoteChannel {
+
+    private static final Logger log = LoggerFactory.getLogger(NettyRemoteChannel.class);
+    private static final AttributeKey<NettyRemoteChannel> KEY = AttributeKey.valueOf(NettyRemoteChannel.class.getName());
+
+    private final Channel channel;
+    private final String remoteAddress;
+    private final ResponseTable responses;
+
+    private NettyRemoteChannel(Channel channel, Executor callbacks) {
+        this.channel = channel;
+        this.remoteAddress = format(channel.remoteAddress());
+        this.responses = new ResponseTable(remoteAddress, channel.eventLoop(), callbacks);
+    }
+
+    /**
+     * The wrapper of a connected channel, created on first use. Both the inbound handler (channelActive) and a
+     * client's connect listener may come first, so creation is a set-if-absent on the channel's attribute.
+     */
+    static NettyRemoteChannel obtain(Channel channel, Executor callbacks) {
+        var attr = channel.attr(KEY);
+        var existing = attr.get();
+        if (existing != null) {
+            return existing;
+        }
+        var created = new NettyRemoteChannel(channel, callbacks);
+        existing = attr.setIfAbsent(created);
+        return existing != null ? existing : created;
+    }
+
+    ResponseTable responses() {
+        return responses;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public String localAddress() {
+        return format(channel.localAddress());
+    }
+
+    @Override
+    public boolean isActive() {
+        return channel.isActive();
+    }
+
+    @Override
+    public boolean isWritable() {
+        return channel.isWritable();
+    }
+
+    @Override
+    public void reply(RemotingCommand request, RemotingCommand response) {
+        response.opaque(request.opaque()).serializeType(request.serializeType()).markResponse();
+        if (request.isOneway()) {
+            log.debug("No reply sent to one-way request {} from {}", request.code(), remoteAddress);
+            if (response.bodyBuf() != null) {
+                response.bodyBuf().release();
+            }
+            return;
+        }
+        channel.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                log.warn("Failed to send the response to request code {} (opaque {}) to {}: {}",
+                        request.code(), request.opaque(), remoteAddress, f.cause().toString());
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<RemotingCommand> invoke(RemotingCommand request, long timeoutMillis) {
+        return invoke(request, timeoutMillis, timeoutMillis);
+    }
+
+    /** Waits {@code waitMillis} but reports a timeout as {@code requestTimeoutMillis}, the caller's whole budget. */
+    CompletableFuture<RemotingCommand> invoke(RemotingCommand request, long waitMillis, long requestTimeoutMillis) {
+        if (!channel.isActive()) {
+            releaseBody(request);
+            return CompletableFuture.failedFuture(new RemotingException(remoteAddress,
+                    "connection closed, cannot send request code " + request.code(), null));
+        }
+        var future = responses.register(request, waitMillis, requestTimeoutMillis);
+        channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                responses.fail(request.opaque(), new RemotingException(remoteAddress,
+                        "send request code " + request.code() + " failed: " + f.cause(), f.cause()));
+            }
+        });
+        return future;
+    }
+
+    @Override
+    public void invokeOneway(RemotingCommand request) {
+        request.markOneway();
+        channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                log.warn("Failed to send one-way request code {} to {}: {}", request.code(), remoteAddress,
+                        f.cause().toString());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    @Override
+    public String toString() {
+        return "RemoteChannel[" + remoteAddress + "]";
+    }
+
+    private static void releaseBody(RemotingCommand cmd) {
+        if (cmd.bodyBuf() != null) {
+            cmd.bodyBuf().release();
+        }
+    }
+
+    /** "ip:port", as RocketMQ shows addresses. */
+    static String format(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet) {
+            var host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+            return host + ":" + inet.getPort();
+        }
+        return String.valueOf(address);
+    }
+}
