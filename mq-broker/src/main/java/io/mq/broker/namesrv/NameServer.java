@@ -3,9 +3,11 @@ package io.mq.broker.namesrv;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.RequestCode;
 import io.mq.protocol.remoting.ResponseCode;
+import io.mq.protocol.transport.NettyRemotingServer;
 import io.mq.protocol.transport.RemoteChannel;
 import io.mq.protocol.transport.RemotingServer;
 import io.mq.protocol.transport.RequestProcessor;
+import io.mq.protocol.transport.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,11 @@ public final class NameServer implements AutoCloseable {
     private final ExecutorService processors;
     private final ScheduledExecutorService scanner;
     private volatile boolean started;
+
+    /** A name server on a Netty transport listening on all interfaces at the configured port. */
+    public NameServer(NameServerConfig config) {
+        this(config, port -> new NettyRemotingServer(ServerConfig.ofPort(port)));
+    }
 
     /**
      * A name server on the transport {@code serverFactory} makes for the configured port. The server is owned:
