@@ -39,6 +39,8 @@ public final class NameServerRegistrar implements AutoCloseable {
     private final RegistrarConfig config;
     private final ScheduledExecutorService scheduler;
     private volatile boolean started;
+    /** Set once a registration went out, so {@link #close()} knows there is something to undo. */
+    private volatile boolean registered;
 
     /** The client is shared, not owned: {@link #close()} leaves it open. */
     public NameServerRegistrar(RemotingClient client, List<String> nameServers, BrokerIdentity identity,
@@ -97,6 +99,7 @@ public final class NameServerRegistrar implements AutoCloseable {
                 identity.clusterName(), identity.haServerAddr(), identity.brokerId(),
                 config.heartbeatTimeout() == null ? null : config.heartbeatTimeout().toMillis(), null,
                 config.compressBody(), crc32(body));
+        registered = true;
         var results = new ArrayList<CompletableFuture<RegisterBrokerResult>>();
         for (var nameServer : nameServers) {
             results.add(registerWith(nameServer, header, body));
@@ -142,10 +145,11 @@ public final class NameServerRegistrar implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!started) {
+        if (!registered) {
             return;
         }
         started = false;
+        registered = false;
         var header = new UnRegisterBrokerRequestHeader(identity.brokerName(), identity.brokerAddr(),
                 identity.clusterName(), identity.brokerId());
         for (var nameServer : nameServers) {

@@ -100,6 +100,17 @@ class NameServerRegistrarTest {
     }
 
     @Test
+    void closeUndoesARegistrationMadeWithoutStart() throws Exception {
+        startNameServer(Duration.ofSeconds(60));
+        registrar = registrar(List.of(nameServer.localAddress()), RegistrarConfig.defaults());
+        registrar.registerNow().get(5, TimeUnit.SECONDS);
+
+        registrar.close();
+
+        assertThat(nameServer.registry().liveBrokerAddrs()).isEmpty();
+    }
+
+    @Test
     void anUnreachableNameServerIsSkippedNotThrown() throws Exception {
         startNameServer(Duration.ofSeconds(60));
         var dead = "127.0.0.1:" + freePort();
