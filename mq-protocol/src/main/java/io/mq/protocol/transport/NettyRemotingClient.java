@@ -80,9 +80,16 @@ public final class NettyRemotingClient implements RemotingClient {
     @Override
     public CompletableFuture<RemotingCommand> invokeAsync(String address, RemotingCommand request, long timeoutMillis) {
         long start = System.nanoTime();
-        return channel(address).thenCompose(channel -> {
+        return channel(address).whenComplete((channel, error) -> {
+            if (error != null && request.bodyBuf() != null) {
+                request.bodyBuf().release(); // never sent: the buffer is still ours to free
+            }
+        }).thenCompose(channel -> {
             long left = timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (left <= 0) {
+                if (request.bodyBuf() != null) {
+                    request.bodyBuf().release();
+                }
                 return CompletableFuture.failedFuture(new RemotingTimeoutException(address, "timeout after "
                         + timeoutMillis + " ms connecting to send request code " + request.code()));
             }
