@@ -1,0 +1,22 @@
+/**
+ * The message store: RocketMQ's commit log and consume queues, kept small.
+ *
+ * <p>Use {@link io.mq.broker.store.MessageStore} (built by {@link io.mq.broker.store.DefaultMessageStore} from a
+ * {@link io.mq.broker.store.StoreConfig}). Layout under the root directory, as RocketMQ: {@code commitlog/} (segments
+ * named by their 20-digit start offset), {@code consumequeue/<topic>/<queueId>/} (20-byte entries: commit-log
+ * offset, size, tag hash), {@code checkpoint}, {@code abort} (present while running) and {@code lock}.
+ *
+ * <p>Choices worth knowing:
+ * <ul>
+ * <li>One writer: {@link io.mq.broker.store.CommitLog} appends under a lock held only while copying; the fsync
+ *     happens on a flusher thread (group commit for SYNC_FLUSH).</li>
+ * <li>Consume queues are built by a dispatcher thread that follows the log's tail (as RocketMQ's reput service),
+ *     so a message is pullable a moment after its append returns; listeners hear when.</li>
+ * <li>Prepared and rollback transaction messages get queue offset 0 and no consume-queue entry, as in RocketMQ.</li>
+ * <li>{@code offsetByTimestamp} answers the first offset stored at or after the time (RocketMQ picks the closest).</li>
+ * <li>Recovery after a crash validates magic, size, the physical-offset field and the body CRC from the
+ *     checkpoint's segment, zeroes everything after the first bad record and re-dispatches idempotently.</li>
+ * <li>No retention (old segment deletion), no key/unique-id index and no HA yet.</li>
+ * </ul>
+ */
+package io.mq.broker.store;
