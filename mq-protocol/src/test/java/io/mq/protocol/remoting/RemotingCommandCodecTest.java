@@ -65,7 +65,7 @@ class RemotingCommandCodecTest {
         assertThat(lengthField >>> 24).isEqualTo(0);
         var header = frame.readCharSequence(lengthField & 0xFFFFFF, StandardCharsets.UTF_8).toString();
         assertThat(header).isEqualTo("{\"code\":105,\"extFields\":{\"topic\":\"T\"},\"flag\":0,\"language\":\"JAVA\","
-                + "\"opaque\":7,\"remark\":\"r\",\"serializeTypeCurrentRPC\":\"JSON\",\"version\":453}");
+                + "\"opaque\":7,\"remark\":\"r\",\"serializeTypeCurrentRPC\":\"JSON\",\"version\":407}");
         assertThat(total).isEqualTo(4 + header.length());
     }
 
