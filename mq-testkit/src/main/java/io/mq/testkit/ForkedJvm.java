@@ -79,19 +79,25 @@ final class ForkedJvm {
         return String.join(System.lineSeparator(), kept.subList(Math.max(0, kept.size() - lines), kept.size()));
     }
 
-    /** SIGTERM (RocketMQ's shutdown hooks run), then SIGKILL if it has not exited within {@code grace}. */
-    void stop(Duration grace) {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
+    /**
+     * SIGTERM to all (RocketMQ's shutdown hooks run), then SIGKILL to those still alive after {@code grace}.
+     * All at once, so stopping a pair costs one grace period, not two.
+     */
+    static void stopAll(List<ForkedJvm> jvms, Duration grace) {
+        jvms.forEach(jvm -> jvm.process.destroy());
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(FORCED_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            for (var jvm : jvms) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!jvm.process.waitFor(left, TimeUnit.NANOSECONDS)) {
+                    jvm.process.destroyForcibly();
+                }
+            }
+            for (var jvm : jvms) {
+                jvm.process.waitFor(FORCED_STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            jvms.forEach(jvm -> jvm.process.destroyForcibly());
             Thread.currentThread().interrupt();
         }
     }
