@@ -5,6 +5,7 @@ import io.mq.broker.client.ConsumerRegistry;
 import io.mq.broker.client.ProducerRegistry;
 import io.mq.broker.offset.ConsumerOffsets;
 import io.mq.broker.processor.send.SendProcessors;
+import io.mq.broker.processor.transaction.TransactionProcessors;
 import io.mq.broker.registration.BrokerIdentity;
 import io.mq.broker.registration.NameServerRegistrar;
 import io.mq.broker.registration.RegistrarConfig;
@@ -112,6 +113,7 @@ public final class Broker implements AutoCloseable {
     /** Each area registers its own request codes; the processors take only the collaborators they need. */
     private static void registerProcessors(RemotingServer server, BrokerRuntime runtime, List<AutoCloseable> closeables) {
         SendProcessors.register(server, runtime, closeables);
+        TransactionProcessors.register(server, runtime, closeables);
     }
 
     /**

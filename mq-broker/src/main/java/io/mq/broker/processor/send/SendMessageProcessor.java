@@ -2,6 +2,7 @@ package io.mq.broker.processor.send;
 
 import io.mq.broker.store.AppendResult;
 import io.mq.broker.store.MessageStore;
+import io.mq.broker.transaction.HalfMessages;
 import io.mq.protocol.header.SendMessageRequestHeader;
 import io.mq.protocol.message.MessageDraft;
 import io.mq.protocol.message.MessageProperties;
@@ -75,10 +76,13 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
 
     /**
-     * Where a single message enters the store. A prepared (half) transaction message is stored as it is for now;
-     * the transaction work routes it to RMQ_SYS_TRANS_HALF_TOPIC here.
+     * Where a single message enters the store. A prepared transaction message (TRAN_MSG=true, as RocketMQ decides)
+     * is stored as a half message in RMQ_SYS_TRANS_HALF_TOPIC, invisible to consumers until END_TRANSACTION commits it.
      */
     private CompletableFuture<AppendResult> appendSingle(MessageDraft draft) {
+        if (HalfMessages.isPrepared(draft)) {
+            return store.append(HalfMessages.toHalf(draft));
+        }
         return store.append(draft);
     }
 
