@@ -7,8 +7,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.mq.protocol.header.PullMessageRequestHeader;
 import io.mq.protocol.header.PullMessageResponseHeader;
+import io.mq.protocol.header.SendMessageRequestHeaderV2;
+import io.mq.protocol.message.MessageProperties;
 import io.mq.protocol.remoting.RemotingCommand;
+import io.mq.protocol.remoting.RequestCode;
 import io.mq.protocol.remoting.ResponseCode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -54,6 +58,25 @@ class LongPollingTest {
         assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
         assertThat(bodies(response)).containsExactly("new");
         assertThat(PullMessageResponseHeader.from(response).nextBeginOffset()).isEqualTo(2);
+    }
+
+    @Test
+    void aHeldPullIsWokenByAMessageSentOverTheWire() {
+        var held = hold(pull(TOPIC, 1, 0, 32, SUSPEND, LONG_HOLD_MILLIS, "TAG", "TagS"));
+        var properties = MessageProperties.encode(Map.of(MessageProperties.TAGS, "TagS"));
+        var header = new SendMessageRequestHeaderV2("producer", TOPIC, "TBW102", 4, 1, 0, System.currentTimeMillis(),
+                0, properties, 0, false, null, false, null);
+        var send = RemotingCommand.request(RequestCode.SEND_MESSAGE_V2, header)
+                .body("sent".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(fixture.invoke(send).code()).isEqualTo(ResponseCode.SUCCESS);
+
+        var response = held.join();
+        assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
+        assertThat(PullFixture.messages(response)).singleElement().satisfies(m -> {
+            assertThat(m.tags()).isEqualTo("TagS");
+            assertThat(new String(m.body(), StandardCharsets.UTF_8)).isEqualTo("sent");
+        });
     }
 
     @Test
