@@ -4,6 +4,8 @@ import io.mq.broker.client.ClientHousekeeping;
 import io.mq.broker.client.ConsumerRegistry;
 import io.mq.broker.client.ProducerRegistry;
 import io.mq.broker.offset.ConsumerOffsets;
+import io.mq.broker.processor.admin.AdminProcessors;
+import io.mq.broker.processor.client.ClientProcessors;
 import io.mq.broker.store.DefaultMessageStore;
 import io.mq.broker.store.StoreConfig;
 import io.mq.broker.subscription.SubscriptionGroups;
@@ -103,6 +105,8 @@ public final class Broker implements AutoCloseable {
 
     /** Each area registers its own request codes; the processors take only the collaborators they need. */
     private static void registerProcessors(RemotingServer server, BrokerRuntime runtime, List<AutoCloseable> closeables) {
+        ClientProcessors.register(server, runtime, closeables);
+        AdminProcessors.register(server, runtime, closeables);
     }
 
     public int port() {
