@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AdminProcessors {
 
+    /** 5.x GET_TOPIC_CONFIG; the 5.2.0 admin tools read a topic's config with it before topic and consume stats. */
+    public static final int GET_TOPIC_CONFIG = 351;
+
     private AdminProcessors() {
     }
 
@@ -32,6 +35,7 @@ public final class AdminProcessors {
         server.registerProcessor(RequestCode.GET_ALL_TOPIC_CONFIG, topicAdmin::all, executor);
         server.registerProcessor(RequestCode.DELETE_TOPIC_IN_BROKER, topicAdmin::delete, executor);
         server.registerProcessor(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_BROKER, topicAdmin::systemTopics, executor);
+        server.registerProcessor(GET_TOPIC_CONFIG, topicAdmin::one, executor);
 
         var groupAdmin = new SubscriptionGroupAdmin(runtime.subscriptionGroups(), runtime.offsets());
         server.registerProcessor(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, groupAdmin::createOrUpdate, executor);

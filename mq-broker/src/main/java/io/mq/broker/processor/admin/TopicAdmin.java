@@ -8,6 +8,8 @@ import io.mq.protocol.body.TopicConfigSerializeWrapper;
 import io.mq.protocol.body.TopicList;
 import io.mq.protocol.header.CreateTopicRequestHeader;
 import io.mq.protocol.header.DeleteTopicRequestHeader;
+import io.mq.protocol.header.ExtFieldReader;
+import io.mq.protocol.json.Json;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.ResponseCode;
 import io.mq.protocol.transport.RemoteChannel;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Topic administration: create or update (17), list every topic config (21), delete (215), list the system
- * topics (305). A change is persisted by the registry, whose listeners re-register the broker with the name
+ * topics (305), one topic's config (351, 5.x). A change is persisted by the registry, whose listeners re-register the broker with the name
  * servers.
  */
 final class TopicAdmin {
@@ -66,6 +68,18 @@ final class TopicAdmin {
                 topics.all().values().stream().map(WireForms::topicConfig).toList(),
                 WireForms.dataVersion(topics.dataVersion()));
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null).body(wrapper.encode());
+    }
+
+    /** 5.x GET_TOPIC_CONFIG (351): one topic's config (a TopicConfigAndQueueMapping without a static-topic mapping). */
+    RemotingCommand one(RemoteChannel channel, RemotingCommand request) {
+        var topic = ExtFieldReader.of(request).string("topic");
+        var definition = topics.get(topic);
+        if (definition.isEmpty()) {
+            return RemotingCommand.responseTo(request, ResponseCode.TOPIC_NOT_EXIST,
+                    "No topic in this broker. topic: " + topic);
+        }
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null)
+                .body(Json.writeBytes(WireForms.topicConfig(definition.get())));
     }
 
     RemotingCommand systemTopics(RemoteChannel channel, RemotingCommand request) {
