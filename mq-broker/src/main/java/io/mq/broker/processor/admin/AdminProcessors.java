@@ -1,11 +1,11 @@
 package io.mq.broker.processor.admin;
 
 import io.mq.broker.BrokerRuntime;
-import io.mq.broker.config.DataVersion;
 import io.mq.broker.offset.ConsumerOffsets;
 import io.mq.broker.store.DefaultMessageStore;
 import io.mq.broker.store.MessageStore;
 import io.mq.broker.topic.TopicRegistry;
+import io.mq.protocol.body.DataVersion;
 import io.mq.protocol.remoting.RequestCode;
 import io.mq.protocol.transport.RemotingServer;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package io.mq.broker.processor.admin;
 
 import io.mq.broker.BrokerConfig;
-import io.mq.broker.config.DataVersion;
 import io.mq.broker.store.StoreConfig;
+import io.mq.protocol.body.DataVersion;
 import io.mq.protocol.json.Json;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.ResponseCode;

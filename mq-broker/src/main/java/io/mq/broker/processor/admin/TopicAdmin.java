@@ -1,10 +1,10 @@
 package io.mq.broker.processor.admin;
 
 import io.mq.broker.offset.ConsumerOffsets;
+import io.mq.broker.registration.TopicConfigSnapshot;
 import io.mq.broker.topic.InvalidDefinitionException;
 import io.mq.broker.topic.TopicNames;
 import io.mq.broker.topic.TopicRegistry;
-import io.mq.protocol.body.TopicConfigSerializeWrapper;
 import io.mq.protocol.body.TopicList;
 import io.mq.protocol.header.CreateTopicRequestHeader;
 import io.mq.protocol.header.DeleteTopicRequestHeader;
@@ -64,10 +64,8 @@ final class TopicAdmin {
     }
 
     RemotingCommand all(RemoteChannel channel, RemotingCommand request) {
-        var wrapper = TopicConfigSerializeWrapper.of(
-                topics.all().values().stream().map(WireForms::topicConfig).toList(),
-                WireForms.dataVersion(topics.dataVersion()));
-        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null).body(wrapper.encode());
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null)
+                .body(TopicConfigSnapshot.of(topics).encode());
     }
 
     /** 5.x GET_TOPIC_CONFIG (351): one topic's config (a TopicConfigAndQueueMapping without a static-topic mapping). */
@@ -79,7 +77,7 @@ final class TopicAdmin {
                     "No topic in this broker. topic: " + topic);
         }
         return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null)
-                .body(Json.writeBytes(WireForms.topicConfig(definition.get())));
+                .body(Json.writeBytes(TopicConfigSnapshot.toConfig(definition.get())));
     }
 
     RemotingCommand systemTopics(RemoteChannel channel, RemotingCommand request) {

@@ -5,21 +5,14 @@ import io.mq.broker.topic.TopicDefinition;
 import io.mq.broker.topic.TopicFilterType;
 import io.mq.protocol.body.DataVersion;
 import io.mq.protocol.body.SubscriptionGroupConfig;
-import io.mq.protocol.body.TopicConfig;
 import io.mq.protocol.header.CreateTopicRequestHeader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Our metadata records in their wire form, and back. */
+/** Our metadata records in their wire form, and back (topics: see registration.TopicConfigSnapshot). */
 public final class WireForms {
 
     private WireForms() {
-    }
-
-    public static TopicConfig topicConfig(TopicDefinition topic) {
-        return new TopicConfig(topic.name(), topic.readQueueNums(), topic.writeQueueNums(), topic.perm(),
-                io.mq.protocol.body.TopicFilterType.valueOf(topic.topicFilterType().name()), topic.topicSysFlag(),
-                topic.order(), Map.of());
     }
 
     /** The topic an UPDATE_AND_CREATE_TOPIC request describes; throws InvalidDefinitionException when it breaks a rule. */
@@ -30,14 +23,11 @@ public final class WireForms {
                 filterType, header.topicSysFlag() == null ? 0 : header.topicSysFlag(), header.order());
     }
 
-    public static DataVersion dataVersion(io.mq.broker.config.DataVersion version) {
-        return new DataVersion(0, version.timestamp(), version.counter());
-    }
-
-    public static Map<String, Object> dataVersionJson(io.mq.broker.config.DataVersion version) {
+    /** The version as the raw JSON map SubscriptionGroupWrapper carries. */
+    public static Map<String, Object> dataVersionJson(DataVersion version) {
         var json = new LinkedHashMap<String, Object>();
         json.put("counter", version.counter());
-        json.put("stateVersion", 0L);
+        json.put("stateVersion", version.stateVersion());
         json.put("timestamp", version.timestamp());
         return json;
     }

@@ -40,14 +40,12 @@ class AdminExtInteropTest {
     Path storeDir;
 
     private EmbeddedBroker embedded;
-    private BrokerRegistration registration;
     private DefaultMQAdminExt admin;
     private NettyRemotingClient consumerConnection;
 
     @BeforeEach
     void start() throws Exception {
         embedded = EmbeddedBroker.start(storeDir);
-        registration = new BrokerRegistration(embedded);
         admin = new DefaultMQAdminExt();
         admin.setNamesrvAddr(embedded.nameServerAddress());
         admin.setInstanceName("admin-interop-" + UUID.randomUUID());
@@ -59,7 +57,6 @@ class AdminExtInteropTest {
     void stop() {
         admin.shutdown();
         consumerConnection.close();
-        registration.close();
         embedded.close();
     }
 
