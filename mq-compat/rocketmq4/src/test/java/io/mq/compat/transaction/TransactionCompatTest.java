@@ -167,12 +167,15 @@ class TransactionCompatTest {
         first.shutdown();
 
         var answered = new CountDownLatch(1);
-        producer(group, listener(msg -> LocalTransactionState.ROLLBACK_MESSAGE, msg -> {
+        var second = producer(group, listener(msg -> LocalTransactionState.COMMIT_MESSAGE, msg -> {
             answered.countDown();
             // A checked message carries its unique id as the transaction id (its msgId is the offset id).
             return sent.getMsgId().equals(msg.getTransactionId()) ? LocalTransactionState.COMMIT_MESSAGE
                     : LocalTransactionState.ROLLBACK_MESSAGE;
         }));
+        // The new instance goes on with its work. Its first send also tells it the broker's address: a 5.x producer
+        // heartbeats only to brokers of the routes it knows, and only a producer the broker knows is asked.
+        send(second, "marker");
 
         assertThat(answered.await(DELIVERY.toSeconds(), TimeUnit.SECONDS)).isTrue();
         awaitConsumed(sent.getMsgId());
