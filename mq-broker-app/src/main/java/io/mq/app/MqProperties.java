@@ -84,6 +84,18 @@ public class MqProperties {
         /** Largest message body accepted; larger sends are refused with MESSAGE_ILLEGAL. */
         @NotNull
         private DataSize maxMessageSize = DataSize.ofMegabytes(4);
+        /**
+         * How old a half (transactional) message must be before the broker asks its producer group for the outcome
+         * (RocketMQ transactionTimeOut). A message's CHECK_IMMUNITY_TIME_IN_SECONDS overrides it.
+         */
+        @NotNull
+        private Duration transactionTimeout = Duration.ofSeconds(6);
+        /** How often the broker scans for half messages to check (RocketMQ transactionCheckInterval). */
+        @NotNull
+        private Duration transactionCheckInterval = Duration.ofSeconds(60);
+        /** Checks of one half message before it is parked in TRANS_CHECK_MAX_TIME_TOPIC and never delivered. */
+        @Min(1)
+        private int transactionCheckMax = 15;
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -101,6 +113,12 @@ public class MqProperties {
         public void setAutoCreateTopicEnable(boolean autoCreateTopicEnable) { this.autoCreateTopicEnable = autoCreateTopicEnable; }
         public DataSize getMaxMessageSize() { return maxMessageSize; }
         public void setMaxMessageSize(DataSize maxMessageSize) { this.maxMessageSize = maxMessageSize; }
+        public Duration getTransactionTimeout() { return transactionTimeout; }
+        public void setTransactionTimeout(Duration transactionTimeout) { this.transactionTimeout = transactionTimeout; }
+        public Duration getTransactionCheckInterval() { return transactionCheckInterval; }
+        public void setTransactionCheckInterval(Duration transactionCheckInterval) { this.transactionCheckInterval = transactionCheckInterval; }
+        public int getTransactionCheckMax() { return transactionCheckMax; }
+        public void setTransactionCheckMax(int transactionCheckMax) { this.transactionCheckMax = transactionCheckMax; }
     }
 
     /** The wire. */
