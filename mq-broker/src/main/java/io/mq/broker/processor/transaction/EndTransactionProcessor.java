@@ -32,7 +32,7 @@ public final class EndTransactionProcessor implements RequestProcessor {
     public RemotingCommand process(RemoteChannel channel, RemotingCommand request) {
         var header = EndTransactionRequestHeader.from(request);
         if (header.commitOrRollback() != MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
-            log.info("producer {} of group {} {} transaction {}{}", channel.remoteAddress(), header.producerGroup(),
+            log.debug("producer {} of group {} {} transaction {}{}", channel.remoteAddress(), header.producerGroup(),
                     describe(header.commitOrRollback()), header.transactionId(),
                     header.fromTransactionCheck() ? " (answering a check)" : "");
         }
