@@ -6,6 +6,8 @@ import io.mq.broker.client.ProducerRegistry;
 import io.mq.broker.offset.ConsumerOffsets;
 import io.mq.broker.processor.offset.OffsetProcessors;
 import io.mq.broker.processor.pull.PullProcessors;
+import io.mq.broker.processor.admin.AdminProcessors;
+import io.mq.broker.processor.client.ClientProcessors;
 import io.mq.broker.processor.lock.QueueLockProcessors;
 import io.mq.broker.processor.query.QueryProcessors;
 import io.mq.broker.processor.send.SendProcessors;
@@ -118,6 +120,8 @@ public final class Broker implements AutoCloseable {
         SendProcessors.register(server, runtime, closeables);
         PullProcessors.register(server, runtime, closeables);
         OffsetProcessors.register(server, runtime, closeables);
+        ClientProcessors.register(server, runtime, closeables);
+        AdminProcessors.register(server, runtime, closeables);
         QueueLockProcessors.register(server, runtime, closeables);
         QueryProcessors.register(server, runtime, closeables);
     }

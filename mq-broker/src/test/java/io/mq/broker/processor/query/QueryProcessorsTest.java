@@ -182,9 +182,9 @@ class QueryProcessorsTest {
                 .hasSize(PullFixture.QUEUES);
         assertThat(runtime.offsets().query(GROUP, TOPIC, 0)).isEqualTo(1);
         for (var consumer : List.of(consumerA, consumerB)) {
-            assertThat(consumer.sent).hasSize(1);
-            var told = consumer.sent.get(0);
-            assertThat(told.code()).isEqualTo(RequestCode.RESET_CONSUMER_CLIENT_OFFSET);
+            var resets = consumer.sent(RequestCode.RESET_CONSUMER_CLIENT_OFFSET);
+            assertThat(resets).hasSize(1);
+            var told = resets.get(0);
             assertThat(ResetOffsetRequestHeader.from(told).group()).isEqualTo(GROUP);
             assertThat(ResetOffsetBody.decode(told.body()).offsetTable()).isEqualTo(answered);
         }
@@ -252,8 +252,8 @@ class QueryProcessorsTest {
 
         assertThat(response.code()).isEqualTo(ResponseCode.SUCCESS);
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"running\":true}");
-        var asked = consumer.sent.get(0);
-        assertThat(asked.code()).isEqualTo(RequestCode.GET_CONSUMER_RUNNING_INFO);
+        assertThat(consumer.sent(RequestCode.GET_CONSUMER_RUNNING_INFO)).hasSize(1);
+        var asked = consumer.sent(RequestCode.GET_CONSUMER_RUNNING_INFO).get(0);
         assertThat(GetConsumerRunningInfoRequestHeader.from(asked).clientId()).isEqualTo("client-a");
         var offline = fixture.invoke(RemotingCommand.request(RequestCode.GET_CONSUMER_RUNNING_INFO,
                 new GetConsumerRunningInfoRequestHeader(GROUP, "client-gone", false)));

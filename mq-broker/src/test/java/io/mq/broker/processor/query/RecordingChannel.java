@@ -14,6 +14,11 @@ final class RecordingChannel implements RemoteChannel {
     volatile Function<RemotingCommand, CompletableFuture<RemotingCommand>> answer =
             request -> new CompletableFuture<>();
 
+    /** What the broker sent with this request code (it also sends, e.g., consumer-ids-changed notices). */
+    List<RemotingCommand> sent(int code) {
+        return sent.stream().filter(c -> c.code() == code).toList();
+    }
+
     @Override
     public String remoteAddress() {
         return "127.0.0.1:40001";
