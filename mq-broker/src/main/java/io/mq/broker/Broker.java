@@ -4,11 +4,18 @@ import io.mq.broker.client.ClientHousekeeping;
 import io.mq.broker.client.ConsumerRegistry;
 import io.mq.broker.client.ProducerRegistry;
 import io.mq.broker.offset.ConsumerOffsets;
+import io.mq.broker.processor.send.SendProcessors;
+import io.mq.broker.registration.BrokerIdentity;
+import io.mq.broker.registration.NameServerRegistrar;
+import io.mq.broker.registration.RegistrarConfig;
+import io.mq.broker.registration.TopicConfigSnapshot;
 import io.mq.broker.store.DefaultMessageStore;
 import io.mq.broker.store.StoreConfig;
 import io.mq.broker.subscription.SubscriptionGroups;
+import io.mq.broker.topic.TopicListener;
 import io.mq.broker.topic.TopicRegistry;
 import io.mq.broker.topic.TopicSettings;
+import io.mq.protocol.transport.NettyRemotingClient;
 import io.mq.protocol.transport.NettyRemotingServer;
 import io.mq.protocol.transport.RemotingServer;
 import io.mq.protocol.transport.ServerConfig;
@@ -90,6 +97,7 @@ public final class Broker implements AutoCloseable {
             registerProcessors(server, runtime, closeables);
             server.start();
             closeables.add(server::close);
+            registerWithNameServers(config, port, topics, closeables);
 
             var broker = new Broker(config, port, runtime, server, housekeeping, closeables);
             log.info("Broker {} of cluster {} serving at {}", config.brokerName(), config.clusterName(),
@@ -103,6 +111,30 @@ public final class Broker implements AutoCloseable {
 
     /** Each area registers its own request codes; the processors take only the collaborators they need. */
     private static void registerProcessors(RemotingServer server, BrokerRuntime runtime, List<AutoCloseable> closeables) {
+        SendProcessors.register(server, runtime, closeables);
+    }
+
+    /**
+     * Registers with the configured name servers now, every register interval and after each topic change; the
+     * registrar is closed (unregistering the broker) before the server stops, since closeables close in reverse.
+     */
+    private static void registerWithNameServers(BrokerConfig config, int port, TopicRegistry topics,
+            List<AutoCloseable> closeables) {
+        if (config.nameServers().isEmpty()) {
+            return;
+        }
+        var client = new NettyRemotingClient();
+        closeables.add(client::close);
+        var identity = BrokerIdentity.master(config.clusterName(), config.brokerName(), config.address(port),
+                config.address(port + 1));
+        var registrar = new NameServerRegistrar(client, config.nameServers(), identity,
+                () -> TopicConfigSnapshot.of(topics), RegistrarConfig.defaults().withPeriod(config.registerInterval()));
+        // registerNow hands the work to the registrar's own thread: a send that auto-creates a topic never waits.
+        TopicListener reRegister = change -> registrar.registerNow();
+        topics.addListener(reRegister);
+        closeables.add(() -> topics.removeListener(reRegister));
+        registrar.start();
+        closeables.add(registrar::close);
     }
 
     public int port() {

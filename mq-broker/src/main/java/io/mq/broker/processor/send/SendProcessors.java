@@ -1,0 +1,28 @@
+package io.mq.broker.processor.send;
+
+import io.mq.broker.BrokerRuntime;
+import io.mq.protocol.transport.RemotingServer;
+import java.util.List;
+
+/** Wires the send path into a broker: one {@link SendMessageProcessor} for every send request code. */
+public final class SendProcessors {
+
+    private SendProcessors() {
+    }
+
+    /**
+     * Registers the send processor on the runtime's send executor. It starts nothing, so it adds nothing to
+     * {@code closeables}.
+     */
+    public static void register(RemotingServer server, BrokerRuntime runtime, List<AutoCloseable> closeables) {
+        var config = runtime.config();
+        var topics = runtime.topics();
+        // No broker permission setting exists yet: the broker is always writeable until one is added.
+        var admission = new SendAdmission(topics, () -> true, config.brokerIp(), config.maxMessageSize());
+        var processor = new SendMessageProcessor(runtime.store(), admission, new SendDrafts(config.clusterName()),
+                new RetrySendRouter(runtime.subscriptionGroups(), topics), new SendResponses(config.maxMessageSize()));
+        for (int code : SendMessageProcessor.requestCodes()) {
+            server.registerProcessor(code, processor, runtime.sendExecutor());
+        }
+    }
+}
