@@ -3,9 +3,9 @@ package io.mq.compat;
 import java.nio.file.Path;
 
 /**
- * Keeps the official clients' logging out of the way: through slf4j at WARN (4.9.7), into the build folder (5.2.0),
- * and a one-second rebalance interval so joining consumers settle fast. The build sets the same properties; this is
- * for runs from an IDE. Must run before the first client class loads.
+ * Keeps the official clients' logging out of the way: through slf4j (4.9.7) or the 5.x client's shaded logback
+ * (5.2.0), at WARN and never into ~/logs; and a one-second rebalance interval so joining consumers settle fast. The
+ * build sets the same properties; this is for runs from an IDE. Must run before the first client class loads.
  */
 final class ClientLogging {
 
@@ -17,8 +17,10 @@ final class ClientLogging {
         setIfAbsent("rocketmq.client.logUseSlf4j", "true");
         setIfAbsent("rocketmq.client.logRoot", logs);
         setIfAbsent("rocketmq.client.logLevel", "WARN");
-        setIfAbsent("rocketmq.log.root", logs);
-        setIfAbsent("rocketmq.log.level", "WARN");
+        var shadedLogbackConfig = ClientLogging.class.getResource("/rmq-compat-logback.xml");
+        if (shadedLogbackConfig != null) {
+            setIfAbsent("rmq.logback.configurationFile", shadedLogbackConfig.toString());
+        }
         setIfAbsent("rocketmq.client.rebalance.waitInterval", "1000");
     }
 

@@ -1,5 +1,6 @@
 package io.mq.compat;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -74,7 +75,7 @@ public final class Received implements MessageListenerConcurrently {
     /** Waits until every one of {@code msgIds} has arrived. */
     public void awaitIds(Collection<String> msgIds) {
         await("delivery of " + msgIds.size() + " messages").atMost(Clients.DELIVERY_TIMEOUT)
-                .until(() -> byId.keySet().containsAll(msgIds));
+                .untilAsserted(() -> assertThat(byId.keySet()).as("ids received").containsAll(msgIds));
     }
 
     /** Waits until at least {@code count} distinct messages have arrived. */
