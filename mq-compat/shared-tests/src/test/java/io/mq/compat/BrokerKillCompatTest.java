@@ -57,8 +57,11 @@ class BrokerKillCompatTest {
                 await("acknowledged sends before the kill").atMost(Duration.ofSeconds(60))
                         .until(() -> acked.size() >= ACKS_BEFORE_KILL);
 
+                int inFlightAtKill = attempted.size() - acked.size() - failures.get();
                 int exit = forked.kill();
                 stop.set(true);
+                System.out.printf("killed the broker after %d acknowledged sends, %d in flight%n", acked.size(),
+                        inFlightAtKill);
 
                 assertThat(exit).as("exit code of a SIGKILLed JVM").isEqualTo(137);
             } finally {
