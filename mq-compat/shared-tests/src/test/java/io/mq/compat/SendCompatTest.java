@@ -46,6 +46,16 @@ class SendCompatTest {
     }
 
     @Test
+    void producerSeesEveryWriteQueueOfACreatedTopic() throws Exception {
+        // Topic creation, route and cluster list are covered by the admin helper's AdminExtInteropTest.
+        var topic = mq.createTopic(CompatBroker.unique("queues"), 8);
+
+        var queues = mq.producer().fetchPublishMessageQueues(topic);
+
+        assertThat(queues).hasSize(8).allSatisfy(q -> assertThat(q.getBrokerName()).isEqualTo("broker-a"));
+    }
+
+    @Test
     void syncSendsToOneQueueGetConsecutiveOffsets() throws Exception {
         var topic = mq.createTopic(CompatBroker.unique("offsets"), 1);
         var producer = mq.producer();
