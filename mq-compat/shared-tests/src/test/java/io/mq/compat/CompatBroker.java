@@ -1,14 +1,12 @@
 package io.mq.compat;
 
 import io.mq.broker.EmbeddedBroker;
-import io.mq.broker.store.StoreConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.function.UnaryOperator;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
@@ -28,24 +26,17 @@ public final class CompatBroker implements BeforeAllCallback, AfterAllCallback, 
     /** Long enough for a route poll, a rebalance and a pull round trip on a slow CI machine. */
     public static final Duration DELIVERY_TIMEOUT = Clients.DELIVERY_TIMEOUT;
 
-    private final UnaryOperator<StoreConfig> storeCustomizer;
     private Path storeDir;
     private EmbeddedBroker broker;
     private boolean perTest;
     private Clients clients;
 
-    private CompatBroker(UnaryOperator<StoreConfig> storeCustomizer) {
-        this.storeCustomizer = storeCustomizer;
+    private CompatBroker() {
     }
 
     /** A broker with EmbeddedBroker's defaults (asynchronous flush, small segments, auto-create on). */
     public static CompatBroker create() {
-        return new CompatBroker(s -> s);
-    }
-
-    /** A broker whose store settings are adjusted, e.g. to flush synchronously. */
-    public static CompatBroker withStore(UnaryOperator<StoreConfig> storeCustomizer) {
-        return new CompatBroker(storeCustomizer);
+        return new CompatBroker();
     }
 
     /** A name no other test in this JVM uses. */
@@ -89,7 +80,7 @@ public final class CompatBroker implements BeforeAllCallback, AfterAllCallback, 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        broker = EmbeddedBroker.start(storeDir, b -> b, storeCustomizer);
+        broker = EmbeddedBroker.start(storeDir);
     }
 
     private void stopBroker() {

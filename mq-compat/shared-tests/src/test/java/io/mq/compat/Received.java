@@ -43,10 +43,6 @@ public final class Received implements MessageListenerConcurrently {
         return Set.copyOf(byId.keySet());
     }
 
-    public Collection<MessageExt> messages() {
-        return List.copyOf(byId.values());
-    }
-
     public MessageExt byId(String msgId) {
         return byId.get(msgId);
     }
