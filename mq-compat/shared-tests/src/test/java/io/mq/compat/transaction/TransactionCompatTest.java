@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mq.broker.EmbeddedBroker;
 import io.mq.broker.store.MessageFilter;
+import io.mq.compat.CompatBroker;
 import io.mq.broker.topic.Perm;
 import io.mq.broker.topic.SystemTopics;
 import io.mq.broker.topic.TopicDefinition;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -44,16 +44,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The official {@code TransactionMQProducer} against our broker, with short check settings (timeout 1 s, interval
  * 1 s, at most 3 checks): commit, rollback, check-back answered either way, a new producer instance answering,
- * the check limit, and a commit racing a check. The same scenarios run with the 4.9.7 and the 5.2.0 client.
+ * the check limit, and a commit racing a check. Compiled into both mq-compat/rocketmq4 and mq-compat/rocketmq5, so
+ * the same scenarios run with the 4.9.7 and the 5.2.0 client. Its own embedded broker: the check settings are
+ * shortened, which {@link CompatBroker} does not offer.
  */
 class TransactionCompatTest {
-
-    static {
-        System.setProperty("rocketmq.client.logUseSlf4j", "true");
-        System.setProperty("rocketmq.client.logLevel", "WARN");
-        System.setProperty("rocketmq.client.logRoot", Path.of("target", "rocketmq-logs").toAbsolutePath().toString());
-        System.setProperty("rocketmq.client.rebalance.waitInterval", "1000");
-    }
 
     private static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
     private static final int CHECK_MAX = 3;
@@ -233,12 +228,8 @@ class TransactionCompatTest {
 
     // --- fixture ---------------------------------------------------------------------------------------------
 
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
     private static String group() {
-        return unique("tx-producer");
+        return CompatBroker.unique("tx-producer");
     }
 
     private static TransactionListener listener(Function<Message, LocalTransactionState> execute,
@@ -268,9 +259,9 @@ class TransactionCompatTest {
 
     /** A push consumer of a fresh topic, from its first offset, counting deliveries by msg id. */
     private void startConsumer() throws Exception {
-        topic = unique("tx-orders");
+        topic = CompatBroker.unique("tx-orders");
         embedded.broker().runtime().topics().createOrUpdate(TopicDefinition.of(topic, 4, Perm.READ_WRITE));
-        var consumer = new DefaultMQPushConsumer(unique("tx-consumer"));
+        var consumer = new DefaultMQPushConsumer(CompatBroker.unique("tx-consumer"));
         configure(consumer);
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe(topic, "*");
@@ -315,7 +306,7 @@ class TransactionCompatTest {
 
     private static void configure(ClientConfig client) {
         client.setNamesrvAddr(embedded.nameServerAddress());
-        client.setInstanceName(unique("tx-compat"));
+        client.setInstanceName(CompatBroker.unique("tx-compat"));
         client.setVipChannelEnabled(false);
         client.setPollNameServerInterval(1_000);
         client.setHeartbeatBrokerInterval(1_000);
