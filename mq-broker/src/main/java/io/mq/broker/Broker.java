@@ -6,8 +6,11 @@ import io.mq.broker.client.ProducerRegistry;
 import io.mq.broker.offset.ConsumerOffsets;
 import io.mq.broker.processor.offset.OffsetProcessors;
 import io.mq.broker.processor.pull.PullProcessors;
+import io.mq.broker.processor.retry.RetryProcessors;
 import io.mq.broker.processor.send.SendProcessors;
 import io.mq.broker.registration.BrokerIdentity;
+import io.mq.broker.schedule.ScheduleProcessors;
+import io.mq.broker.schedule.ScheduleTagsCodes;
 import io.mq.broker.registration.NameServerRegistrar;
 import io.mq.broker.registration.RegistrarConfig;
 import io.mq.broker.registration.TopicConfigSnapshot;
@@ -69,7 +72,8 @@ public final class Broker implements AutoCloseable {
         try {
             int port = config.port() == 0 ? freePort() : config.port();
             var store = new DefaultMessageStore(
-                    storeConfig.withStoreHost(new InetSocketAddress(config.brokerIp(), port)));
+                    storeConfig.withStoreHost(new InetSocketAddress(config.brokerIp(), port)),
+                    new ScheduleTagsCodes(config.messageDelayLevel()));
             store.start();
             closeables.add(store::shutdown);
 
@@ -115,6 +119,8 @@ public final class Broker implements AutoCloseable {
     private static void registerProcessors(RemotingServer server, BrokerRuntime runtime, List<AutoCloseable> closeables) {
         SendProcessors.register(server, runtime, closeables);
         PullProcessors.register(server, runtime, closeables);
+        ScheduleProcessors.register(server, runtime, closeables);
+        RetryProcessors.register(server, runtime, closeables);
         OffsetProcessors.register(server, runtime, closeables);
     }
 
