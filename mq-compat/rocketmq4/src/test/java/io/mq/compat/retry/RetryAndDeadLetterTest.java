@@ -34,7 +34,9 @@ class RetryAndDeadLetterTest {
 
     @AfterEach
     void stop() {
-        scenario.close();
+        if (scenario != null) {
+            scenario.close();
+        }
     }
 
     @Test
