@@ -47,7 +47,8 @@ class MessagingConfiguration {
                 .withAutoCreateTopic(brokerProps.isAutoCreateTopicEnable())
                 .withLimits(toIntBytes("mq.broker.max-message-size", brokerProps.getMaxMessageSize().toBytes()),
                         toIntBytes("mq.remoting.max-frame-size", properties.getRemoting().getMaxFrameSize().toBytes()))
-                .withNameServers(nameServers(properties, localNameServer.getIfAvailable()));
+                .withNameServers(nameServers(properties, localNameServer.getIfAvailable()))
+                .withMessageDelayLevel(brokerProps.getMessageDelayLevel());
         var store = StoreConfig.defaults(properties.getStore().getDir(), new InetSocketAddress(ip, config.port()))
                 .withCommitLogSegmentSize(toIntBytes("mq.store.commit-log-segment-size",
                         properties.getStore().getCommitLogSegmentSize().toBytes()))

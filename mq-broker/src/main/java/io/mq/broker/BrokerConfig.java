@@ -1,5 +1,6 @@
 package io.mq.broker;
 
+import io.mq.broker.schedule.DelayLevels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param maxFrameLength   largest frame accepted, bytes
  * @param registerInterval how often the broker re-registers with the name servers
  * @param longPollingMaxHold upper bound on how long a pull is held when no message is there
+ * @param messageDelayLevel the delay of each delay level (RocketMQ's messageDelayLevel, 18 levels by default)
  */
 public record BrokerConfig(
         String clusterName,
@@ -31,12 +33,14 @@ public record BrokerConfig(
         int maxMessageSize,
         int maxFrameLength,
         Duration registerInterval,
-        Duration longPollingMaxHold) {
+        Duration longPollingMaxHold,
+        DelayLevels messageDelayLevel) {
 
     public BrokerConfig {
         Objects.requireNonNull(clusterName, "clusterName");
         Objects.requireNonNull(brokerName, "brokerName");
         Objects.requireNonNull(brokerIp, "brokerIp");
+        Objects.requireNonNull(messageDelayLevel, "messageDelayLevel");
         nameServers = List.copyOf(nameServers);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
@@ -49,7 +53,8 @@ public record BrokerConfig(
 
     public static BrokerConfig defaults() {
         return new BrokerConfig("DefaultCluster", "broker-a", "127.0.0.1", 10911, List.of(), true, 8,
-                4 * 1024 * 1024, 16 * 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(30));
+                4 * 1024 * 1024, 16 * 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                DelayLevels.defaults());
     }
 
     /** "ip:port" as clients see it. */
@@ -59,26 +64,41 @@ public record BrokerConfig(
 
     public BrokerConfig withPort(int port) {
         return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
-                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold);
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
+                messageDelayLevel);
     }
 
     public BrokerConfig withNameServers(List<String> nameServers) {
         return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
-                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold);
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
+                messageDelayLevel);
     }
 
     public BrokerConfig withAutoCreateTopic(boolean autoCreateTopic) {
         return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
-                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold);
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
+                messageDelayLevel);
     }
 
     public BrokerConfig withIdentity(String clusterName, String brokerName, String brokerIp) {
         return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
-                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold);
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
+                messageDelayLevel);
     }
 
     public BrokerConfig withLimits(int maxMessageSize, int maxFrameLength) {
         return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
-                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold);
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
+                messageDelayLevel);
+    }
+
+    /**
+     * The delay-level table, written as RocketMQ writes it ({@code "1s 5s 10s 30s 1m ..."}). Throws
+     * IllegalArgumentException naming the setting when the table cannot be read.
+     */
+    public BrokerConfig withMessageDelayLevel(String table) {
+        return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
+                DelayLevels.parse(table));
     }
 }

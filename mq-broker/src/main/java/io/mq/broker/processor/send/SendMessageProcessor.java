@@ -1,5 +1,6 @@
 package io.mq.broker.processor.send;
 
+import io.mq.broker.schedule.DelayRouter;
 import io.mq.broker.store.AppendResult;
 import io.mq.broker.store.MessageStore;
 import io.mq.protocol.header.SendMessageRequestHeader;
@@ -31,14 +32,16 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final SendDrafts drafts;
     private final RetrySendRouter retries;
     private final SendResponses responses;
+    private final DelayRouter delays;
 
     SendMessageProcessor(MessageStore store, SendAdmission admission, SendDrafts drafts, RetrySendRouter retries,
-            SendResponses responses) {
+            SendResponses responses, DelayRouter delays) {
         this.store = store;
         this.admission = admission;
         this.drafts = drafts;
         this.retries = retries;
         this.responses = responses;
+        this.delays = delays;
     }
 
     @Override
@@ -75,11 +78,12 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
 
     /**
-     * Where a single message enters the store. A prepared (half) transaction message is stored as it is for now;
-     * the transaction work routes it to RMQ_SYS_TRANS_HALF_TOPIC here.
+     * Where a single message enters the store. A delayed or timed message waits in a schedule topic (RocketMQ
+     * does this in CommitLog.putMessage); a prepared (half) transaction message is never held and is stored as
+     * it is for now; the transaction work routes it to RMQ_SYS_TRANS_HALF_TOPIC here.
      */
     private CompletableFuture<AppendResult> appendSingle(MessageDraft draft) {
-        return store.append(draft);
+        return store.append(delays.hold(draft));
     }
 
     /** RocketMQ's store refuses transactional and delayed batches; we say why before decoding the body. */
