@@ -28,7 +28,7 @@ public record CompareOptions(
     public static final String USAGE = """
             java -cp mq-bench-load.jar io.mq.bench.compare.CompareMain [options]   (or mq-bench/compare.sh)
 
-              --quick              smoke profile: 2 rounds, 2 s warm-up, 4 s runs, 50k backlog
+              --quick              smoke profile: 2 rounds, 2 s warm-up, 4 s runs, 20k backlog
               --rounds N           alternating rounds per broker                       [3]
               --warmup D           per load run                                        [10s]
               --duration D         measured part of each load run                      [30s]
@@ -55,7 +55,7 @@ public record CompareOptions(
                 cli.integer("rounds", quick ? 2 : 3),
                 cli.duration("warmup", quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10)),
                 cli.duration("duration", quick ? Duration.ofSeconds(4) : Duration.ofSeconds(30)),
-                cli.number("backlog", quick ? 50_000 : 1_000_000),
+                cli.number("backlog", quick ? 20_000 : 1_000_000),
                 cli.integer("threads", 16),
                 cli.bytes("body-size", 1024),
                 cli.string("heap", "1g"),
