@@ -163,7 +163,8 @@ public final class CompareMain {
     private long fillBacklog(RunningBroker broker, int round) {
         var args = List.of("--mode", "produce", "--send-mode", "async", "--topic", Scenario.CONSUME_BACKLOG.topic(),
                 "--messages", Long.toString(options.backlog()), "--threads", Integer.toString(options.threads()),
-                "--body-size", Integer.toString(options.bodySize()), "--namesrv", broker.namesrvAddress());
+                "--body-size", Integer.toString(options.bodySize()), "--max-in-flight", "256",
+                "--namesrv", broker.namesrvAddress());
         var result = load.run("r" + round + "-" + broker.kind().label() + "-backlog-fill", args, bound(args));
         if (result.errors() > 0) {
             say("backlog fill had " + result.errors() + " failed sends; the drain waits for the " + result.messages()
