@@ -6,6 +6,7 @@ import io.mq.protocol.body.PermName;
 import io.mq.protocol.body.QueueData;
 import io.mq.protocol.body.TopicRouteData;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class TopicRoute {
         var byName = new LinkedHashMap<String, BrokerData>();
         data.brokerDatas().stream().sorted(Comparator.comparing(BrokerData::brokerName))
                 .forEach(broker -> byName.put(broker.brokerName(), broker));
-        this.brokers = Map.copyOf(byName);
+        this.brokers = Collections.unmodifiableMap(byName);
         this.publishQueues = List.copyOf(publishQueues(topic, data, brokers));
         this.subscribeQueues = List.copyOf(subscribeQueues(topic, data));
     }
