@@ -4,6 +4,10 @@ import io.mq.broker.client.ClientHousekeeping;
 import io.mq.broker.client.ConsumerRegistry;
 import io.mq.broker.client.ProducerRegistry;
 import io.mq.broker.offset.ConsumerOffsets;
+import io.mq.broker.processor.offset.OffsetProcessors;
+import io.mq.broker.processor.pull.PullProcessors;
+import io.mq.broker.processor.admin.AdminProcessors;
+import io.mq.broker.processor.client.ClientProcessors;
 import io.mq.broker.processor.send.SendProcessors;
 import io.mq.broker.registration.BrokerIdentity;
 import io.mq.broker.registration.NameServerRegistrar;
@@ -112,6 +116,10 @@ public final class Broker implements AutoCloseable {
     /** Each area registers its own request codes; the processors take only the collaborators they need. */
     private static void registerProcessors(RemotingServer server, BrokerRuntime runtime, List<AutoCloseable> closeables) {
         SendProcessors.register(server, runtime, closeables);
+        PullProcessors.register(server, runtime, closeables);
+        OffsetProcessors.register(server, runtime, closeables);
+        ClientProcessors.register(server, runtime, closeables);
+        AdminProcessors.register(server, runtime, closeables);
     }
 
     /**

@@ -22,7 +22,7 @@ public final class TopicConfigSnapshot {
         // Read the version first: a change racing with the copy then shows up as a newer version next time.
         var version = topics.dataVersion();
         var configs = topics.all().values().stream().map(TopicConfigSnapshot::toConfig).toList();
-        return TopicConfigSerializeWrapper.of(configs, new DataVersion(0, version.timestamp(), version.counter()));
+        return TopicConfigSerializeWrapper.of(configs, version);
     }
 
     /** One topic as RocketMQ's TopicConfig; we keep no 5.x attributes, so there are none to send. */

@@ -1,6 +1,6 @@
 package io.mq.broker.subscription;
 
-import io.mq.broker.config.DataVersion;
+import io.mq.protocol.body.DataVersion;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.mq.broker.subscription;
 
-import io.mq.broker.config.DataVersion;
+import io.mq.protocol.body.DataVersion;
 import io.mq.broker.config.JsonConfigFile;
 import io.mq.protocol.json.JsonObject;
 import java.nio.file.Path;

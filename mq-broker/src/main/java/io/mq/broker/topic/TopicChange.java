@@ -1,6 +1,6 @@
 package io.mq.broker.topic;
 
-import io.mq.broker.config.DataVersion;
+import io.mq.protocol.body.DataVersion;
 
 /** One change to the topic table and the table's version after it. */
 public sealed interface TopicChange {

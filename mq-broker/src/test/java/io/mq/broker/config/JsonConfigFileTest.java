@@ -1,5 +1,6 @@
 package io.mq.broker.config;
 
+import io.mq.protocol.body.DataVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -104,7 +105,7 @@ class JsonConfigFileTest {
     void dataVersionRoundTripsAndCounts() {
         var v = DataVersion.initial(100).next(200).next(300);
 
-        assertThat(v).isEqualTo(new DataVersion(300, 2));
+        assertThat(v).isEqualTo(new DataVersion(0, 300, 2));
         assertThat(DataVersion.fromJson(io.mq.protocol.json.Json.parseObject(io.mq.protocol.json.Json.write(v))))
                 .isEqualTo(v);
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mq.broker.config.ConfigFileException;
-import io.mq.broker.config.DataVersion;
+import io.mq.protocol.body.DataVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,10 +83,10 @@ class TopicRegistryTest {
         registry.delete("orders"); // gone already: no change
 
         assertThat(changes).containsExactly(
-                new TopicChange.Created(created, new DataVersion(2_000, start.counter() + 1)),
-                new TopicChange.Updated(created, updated, new DataVersion(3_000, start.counter() + 2)),
-                new TopicChange.Deleted(updated, new DataVersion(4_000, start.counter() + 3)));
-        assertThat(registry.dataVersion()).isEqualTo(new DataVersion(4_000, start.counter() + 3));
+                new TopicChange.Created(created, new DataVersion(0, 2_000, start.counter() + 1)),
+                new TopicChange.Updated(created, updated, new DataVersion(0, 3_000, start.counter() + 2)),
+                new TopicChange.Deleted(updated, new DataVersion(0, 4_000, start.counter() + 3)));
+        assertThat(registry.dataVersion()).isEqualTo(new DataVersion(0, 4_000, start.counter() + 3));
     }
 
     @Test
@@ -192,6 +192,6 @@ class TopicRegistryTest {
         var registry = open(settings);
 
         assertThat(registry.get("orders")).contains(TopicDefinition.of("orders", 4, 6));
-        assertThat(registry.dataVersion()).isEqualTo(new DataVersion(1_700_000_000_000L, 5));
+        assertThat(registry.dataVersion()).isEqualTo(new DataVersion(0, 1_700_000_000_000L, 5));
     }
 }

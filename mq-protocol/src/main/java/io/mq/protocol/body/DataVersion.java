@@ -16,6 +16,16 @@ public record DataVersion(long stateVersion, long timestamp, long counter) imple
         return new DataVersion(0, System.currentTimeMillis(), 0);
     }
 
+    /** A first version stamped at the given time (registries pass their clock). */
+    public static DataVersion initial(long nowMillis) {
+        return new DataVersion(0, nowMillis, 0);
+    }
+
+    /** The version after a change at the given time. */
+    public DataVersion next(long nowMillis) {
+        return new DataVersion(stateVersion, nowMillis, counter + 1);
+    }
+
     /** The version after a change: counter plus one, stamped now. */
     public DataVersion next() {
         return new DataVersion(stateVersion, System.currentTimeMillis(), counter + 1);
