@@ -35,6 +35,10 @@ public record MessageView(
         int reconsumeTimes,
         long preparedTransactionOffset) {
 
+    public MessageView {
+        properties = properties == null ? Map.of() : java.util.Collections.unmodifiableMap(properties);
+    }
+
     /** Decodes what the broker stored; the stored message must have been read with its body. */
     public static MessageView of(StoredMessage stored, String brokerName) {
         var offsetId = stored.offsetMsgId();

@@ -104,7 +104,8 @@ class BrokerApiTest {
         var first = ClientInstance.acquire(broker.clientConfig("member-1"));
         var second = ClientInstance.acquire(broker.clientConfig("member-2"));
         try {
-            first.route("GroupTopic"); // the route brings the broker into the directory
+            // the route brings the broker into the directory (once the broker registered the new topic)
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> first.route("GroupTopic") != null);
             second.route("GroupTopic");
             first.registerConsumer("members", hooks("GroupTopic", changes));
             first.sendHeartbeatNow();

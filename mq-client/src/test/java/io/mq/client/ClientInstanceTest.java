@@ -86,7 +86,9 @@ class ClientInstanceTest {
             producer.send(Message.of("RouteTopic", "t", "x"));
             var client = producer.client();
 
-            var route = client.refreshRoute("RouteTopic").orElseThrow();
+            // the broker registers the auto-created topic with the name server on its own thread, a moment later
+            var route = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> client.refreshRoute("RouteTopic"), java.util.Optional::isPresent).orElseThrow();
 
             assertThat(route.publishQueues()).hasSize(4);
             assertThat(route.subscribeQueues()).hasSize(4);
