@@ -275,7 +275,9 @@ public final class MessageCodec {
     /**
      * Decodes a {@code SEND_BATCH_MESSAGE} body into drafts. Each item brings its flag, body and properties; the
      * rest (topic, queue, sysFlag, born time and host, reconsume times) comes from {@code batch}, whose properties
-     * are added to every item's (winning on a clash, as RocketMQ appends them).
+     * are added to every item's (winning on a clash, as RocketMQ appends them) except the unique id: the 5.x client
+     * gives the batch request an id of its own, and letting it win would give every message of the batch that one
+     * id (Apache RocketMQ issue 9416, fixed after 5.2.0).
      */
     public static List<MessageDraft> decodeBatch(ByteBuffer body, MessageDraft batch) {
         var drafts = new ArrayList<MessageDraft>();
@@ -304,6 +306,10 @@ public final class MessageCodec {
                 }
                 var merged = new LinkedHashMap<>(properties);
                 merged.putAll(batch.properties());
+                var ownId = properties.get(MessageProperties.UNIQ_KEY);
+                if (ownId != null) {
+                    merged.put(MessageProperties.UNIQ_KEY, ownId);
+                }
                 drafts.add(new MessageDraft(batch.topic(), batch.queueId(), flag, itemBody, merged, batch.sysFlag(),
                         batch.bornTimestamp(), batch.bornHost(), batch.reconsumeTimes(), 0L));
             } catch (BufferUnderflowException e) {

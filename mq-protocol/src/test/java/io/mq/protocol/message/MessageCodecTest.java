@@ -196,6 +196,19 @@ class MessageCodecTest {
     }
 
     @Test
+    void batchItemsKeepTheirOwnUniqueIdsWhenTheBatchHasOneToo() {
+        // The 5.2.0 client sets UNIQ_KEY on each item and on the batch request itself.
+        var items = List.of(MessageDraft.of("t", 0, new byte[1], Map.of(MessageProperties.UNIQ_KEY, "U1"), BORN_V4),
+                MessageDraft.of("t", 0, new byte[1], Map.of(MessageProperties.UNIQ_KEY, "U2"), BORN_V4));
+        var batch = MessageDraft.of("t", 0, null, Map.of(MessageProperties.UNIQ_KEY, "BATCH", "CLUSTER", "c"), BORN_V4);
+
+        var drafts = MessageCodec.decodeBatch(ByteBuffer.wrap(MessageCodec.encodeBatch(items)), batch);
+
+        assertThat(drafts).extracting(d -> d.property(MessageProperties.UNIQ_KEY)).containsExactly("U1", "U2");
+        assertThat(drafts).allSatisfy(d -> assertThat(d.property("CLUSTER")).isEqualTo("c"));
+    }
+
+    @Test
     void rejectsATruncatedBatch() {
         var body = MessageCodec.encodeBatch(List.of(MessageDraft.of("t", 0, new byte[10], Map.of("a", "b"), BORN_V4)));
         var batch = MessageDraft.of("t", 0, null, Map.of(), BORN_V4);
