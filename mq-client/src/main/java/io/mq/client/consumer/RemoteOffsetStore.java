@@ -29,9 +29,10 @@ public final class RemoteOffsetStore extends MemoryOffsets {
     @Override
     public long readStored(MessageQueue queue) {
         var address = client.masterAddress(queue.brokerName(), queue.topic());
-        // setZeroIfNotFound left out: the broker answers as it answers the official client.
+        // setZeroIfNotFound=false: a group without an offset hears so, and starts where ConsumeFrom says, instead of
+        // at 0 whenever the queue is still "in memory" (what 4.x brokers, which ignore the field, still answer).
         long offset = client.brokerApi().queryConsumerOffset(address,
-                new QueryConsumerOffsetRequestHeader(group, queue.topic(), queue.queueId(), null), timeout());
+                new QueryConsumerOffsetRequestHeader(group, queue.topic(), queue.queueId(), Boolean.FALSE), timeout());
         if (offset >= 0) {
             update(queue, offset, false);
         }
