@@ -8,6 +8,8 @@ import io.mq.broker.processor.offset.OffsetProcessors;
 import io.mq.broker.processor.pull.PullProcessors;
 import io.mq.broker.processor.admin.AdminProcessors;
 import io.mq.broker.processor.client.ClientProcessors;
+import io.mq.broker.processor.lock.QueueLockProcessors;
+import io.mq.broker.processor.query.QueryProcessors;
 import io.mq.broker.processor.send.SendProcessors;
 import io.mq.broker.registration.BrokerIdentity;
 import io.mq.broker.registration.NameServerRegistrar;
@@ -120,6 +122,8 @@ public final class Broker implements AutoCloseable {
         OffsetProcessors.register(server, runtime, closeables);
         ClientProcessors.register(server, runtime, closeables);
         AdminProcessors.register(server, runtime, closeables);
+        QueueLockProcessors.register(server, runtime, closeables);
+        QueryProcessors.register(server, runtime, closeables);
     }
 
     /**

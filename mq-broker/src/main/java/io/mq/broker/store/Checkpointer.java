@@ -18,15 +18,17 @@ final class Checkpointer {
     private final ConsumeQueueTable consumeQueues;
     private final Dispatcher dispatcher;
     private final Checkpoint checkpoint;
+    private final Runnable flushIndex;
     private final Duration interval;
     private final ScheduledExecutorService timer;
 
     Checkpointer(CommitLog commitLog, ConsumeQueueTable consumeQueues, Dispatcher dispatcher, Checkpoint checkpoint,
-            Duration interval) {
+            Runnable flushIndex, Duration interval) {
         this.commitLog = commitLog;
         this.consumeQueues = consumeQueues;
         this.dispatcher = dispatcher;
         this.checkpoint = checkpoint;
+        this.flushIndex = flushIndex;
         this.interval = interval;
         this.timer = Executors.newSingleThreadScheduledExecutor(StoreThreads.named("checkpoint"));
     }
@@ -41,6 +43,7 @@ final class Checkpointer {
         // Read before flushing: every entry below this offset was written before it was published.
         long dispatched = dispatcher.dispatchedOffset();
         consumeQueues.flushAll();
+        flushIndex.run(); // the index keeps its own position; recovery re-dispatches from the lower of the two
         long flushed = commitLog.flushedOffset();
         checkpoint.save(new Checkpoint.State(Math.min(dispatched, flushed), System.currentTimeMillis()));
     }

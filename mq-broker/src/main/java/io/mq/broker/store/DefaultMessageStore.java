@@ -1,5 +1,8 @@
 package io.mq.broker.store;
 
+import io.mq.broker.store.index.IndexConfig;
+import io.mq.broker.store.index.IndexHits;
+import io.mq.broker.store.index.MessageIndex;
 import io.mq.protocol.message.MessageCodec;
 import io.mq.protocol.message.MessageDraft;
 import io.mq.protocol.message.MessageProperties;
@@ -37,6 +40,8 @@ public final class DefaultMessageStore implements MessageStore {
     private final AbortMarker abortMarker;
     private final MessageFetcher fetcher;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
+    private final IndexConfig indexConfig;
+    private volatile MessageIndex index;
     private StoreLock lock;
 
     public DefaultMessageStore(StoreConfig config) {
@@ -44,13 +49,20 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     public DefaultMessageStore(StoreConfig config, TagsCodeCalculator tagsCodes) {
+        this(config, tagsCodes, IndexConfig.DEFAULTS);
+    }
+
+    /** @param indexConfig sizes of the key index's files under {@code <rootDir>/index/} */
+    public DefaultMessageStore(StoreConfig config, TagsCodeCalculator tagsCodes, IndexConfig indexConfig) {
         this.config = config;
+        this.indexConfig = indexConfig;
         this.commitLog = new CommitLog(config, queueOffsets);
         this.consumeQueues = new ConsumeQueueTable(config.consumeQueueDir(), config.consumeQueueEntriesPerFile());
         this.dispatcher = new Dispatcher(commitLog, consumeQueues, tagsCodes);
         this.flusher = CommitLogFlusher.of(config, commitLog);
         this.checkpoint = new Checkpoint(config.rootDir());
-        this.checkpointer = new Checkpointer(commitLog, consumeQueues, dispatcher, checkpoint, config.flushInterval());
+        this.checkpointer = new Checkpointer(commitLog, consumeQueues, dispatcher, checkpoint, this::flushIndex,
+                config.flushInterval());
         this.abortMarker = new AbortMarker(config.rootDir());
         this.fetcher = new MessageFetcher(commitLog, consumeQueues);
     }
@@ -70,6 +82,8 @@ public final class DefaultMessageStore implements MessageStore {
             throw new UncheckedIOException(e);
         }
         lock = StoreLock.acquire(config.rootDir());
+        index = MessageIndex.open(config.rootDir().resolve("index"), indexConfig);
+        dispatcher.addStoredListener(index::add);
         boolean crashed = abortMarker.isPresent();
         abortMarker.create();
         recover(crashed);
@@ -81,7 +95,8 @@ public final class DefaultMessageStore implements MessageStore {
     /**
      * After a clean stop the data is trusted up to the last valid message. After a crash the commit log is checked
      * (magic, size, CRC) from the checkpoint's segment and cut at the first bad record; the consume queues lose
-     * entries beyond the cut and get those after their end re-dispatched; queue offsets continue from them.
+     * entries beyond the cut and get those after their end re-dispatched; queue offsets continue from them. The key
+     * index loses entries beyond the cut too, and re-dispatch starts early enough for what it has not covered.
      */
     private void recover(boolean crashed) {
         var saved = checkpoint.load();
@@ -91,8 +106,10 @@ public final class DefaultMessageStore implements MessageStore {
         for (var queue : consumeQueues.all()) {
             queue.truncateBeyond(end);
         }
+        index.truncateBeyond(end);
         long trusted = Math.min(saved.flushedOffset(), end);
-        long redispatchFrom = Math.max(commitLog.minOffset(), trusted - trusted % config.commitLogSegmentSize());
+        long redispatchFrom = Math.max(commitLog.minOffset(),
+                Math.min(trusted - trusted % config.commitLogSegmentSize(), index.coveredOffset()));
         dispatcher.catchUp(redispatchFrom);
         queueOffsets.clear();
         for (var queue : consumeQueues.all()) {
@@ -184,6 +201,19 @@ public final class DefaultMessageStore implements MessageStore {
     }
 
     @Override
+    public IndexHits queryIndex(String topic, String key, int maxNum, long begin, long end) {
+        var current = index;
+        return current == null ? IndexHits.NONE : current.query(topic, key, maxNum, begin, end);
+    }
+
+    private void flushIndex() {
+        var current = index;
+        if (current != null) {
+            current.flush();
+        }
+    }
+
+    @Override
     public long commitLogMaxOffset() {
         return commitLog.maxOffset();
     }
@@ -213,6 +243,11 @@ public final class DefaultMessageStore implements MessageStore {
         dispatcher.addListener(listener);
     }
 
+    /** Adds a listener that sees every stored message record in log order (see {@link StoredMessageListener}). */
+    public void addStoredListener(StoredMessageListener listener) {
+        dispatcher.addStoredListener(listener);
+    }
+
     @Override
     public void shutdown() {
         if (state.compareAndSet(State.NEW, State.STOPPED) || !state.compareAndSet(State.RUNNING, State.STOPPED)) {
@@ -222,6 +257,7 @@ public final class DefaultMessageStore implements MessageStore {
         flusher.shutdown();
         dispatcher.shutdown();
         checkpointer.shutdown();
+        index.close();
         abortMarker.delete();
         lock.close();
         log.info("store {} stopped cleanly at commit log offset {}", config.rootDir(), commitLog.maxOffset());

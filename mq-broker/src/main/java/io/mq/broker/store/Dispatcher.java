@@ -24,6 +24,7 @@ final class Dispatcher {
     private final ConsumeQueueTable consumeQueues;
     private final TagsCodeCalculator tagsCodes;
     private final List<MessageArrivedListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<StoredMessageListener> storedListeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running;
     private volatile long dispatchedOffset;
@@ -37,6 +38,10 @@ final class Dispatcher {
 
     void addListener(MessageArrivedListener listener) {
         listeners.add(listener);
+    }
+
+    void addStoredListener(StoredMessageListener listener) {
+        storedListeners.add(listener);
     }
 
     /** Commit-log offset up to which every message has its consume-queue entry. */
@@ -120,6 +125,7 @@ final class Dispatcher {
                 notifyListeners(message, tagsCode);
             }
         }
+        notifyStoredListeners(message);
         return offset + size;
     }
 
@@ -130,6 +136,16 @@ final class Dispatcher {
                         message.properties());
             } catch (RuntimeException e) {
                 log.warn("message arrived listener failed", e);
+            }
+        }
+    }
+
+    private void notifyStoredListeners(StoredMessage message) {
+        for (var listener : storedListeners) {
+            try {
+                listener.onStored(message);
+            } catch (RuntimeException e) {
+                log.warn("stored message listener failed at commit log offset {}", message.commitLogOffset(), e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.mq.broker.store;
 
+import io.mq.broker.store.index.IndexHits;
 import io.mq.protocol.message.MessageDraft;
 import io.mq.protocol.message.StoredMessage;
 import java.nio.ByteBuffer;
@@ -55,6 +56,15 @@ public interface MessageStore extends AutoCloseable {
 
     /** The store time of the message at a queue offset. */
     OptionalLong messageStoreTime(String topic, int queueId, long logicalOffset);
+
+    /**
+     * Commit-log offsets of messages of {@code topic} indexed under {@code key} (a key of the KEYS property or a
+     * unique id) and stored within [{@code begin}, {@code end}] (epoch ms), at most {@code maxNum}. Candidates by
+     * hash: check each message's keys. A store without an index finds nothing.
+     */
+    default IndexHits queryIndex(String topic, String key, int maxNum, long begin, long end) {
+        return IndexHits.NONE;
+    }
 
     /** Commit-log offset just after the last appended message. */
     long commitLogMaxOffset();

@@ -4,7 +4,8 @@
  * <p>Use {@link io.mq.broker.store.MessageStore} (built by {@link io.mq.broker.store.DefaultMessageStore} from a
  * {@link io.mq.broker.store.StoreConfig}). Layout under the root directory, as RocketMQ: {@code commitlog/} (segments
  * named by their 20-digit start offset), {@code consumequeue/<topic>/<queueId>/} (20-byte entries: commit-log
- * offset, size, tag hash), {@code checkpoint}, {@code abort} (present while running) and {@code lock}.
+ * offset, size, tag hash), {@code index/} (the key and unique-id index, see {@link io.mq.broker.store.index.MessageIndex}),
+ * {@code checkpoint}, {@code abort} (present while running) and {@code lock}.
  *
  * <p>Choices worth knowing:
  * <ul>
@@ -16,7 +17,9 @@
  * <li>{@code offsetByTimestamp} answers the first offset stored at or after the time (RocketMQ picks the closest).</li>
  * <li>Recovery after a crash validates magic, size, the physical-offset field and the body CRC from the
  *     checkpoint's segment, zeroes everything after the first bad record and re-dispatches idempotently.</li>
- * <li>No retention (old segment deletion), no key/unique-id index and no HA yet.</li>
+ * <li>The key index is fed by the same dispatcher ({@link io.mq.broker.store.StoredMessageListener} sees every
+ *     record); recovery cuts it at the commit log's end and re-dispatches from what it has not covered.</li>
+ * <li>No retention (old segment deletion) and no HA yet.</li>
  * </ul>
  */
 package io.mq.broker.store;

@@ -1,0 +1,84 @@
+package io.mq.compat.filter;
+
+import static io.mq.compat.order.OfficialClientFixture.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mq.compat.order.OfficialClientFixture;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.rocketmq.client.consumer.MessageSelector;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.common.message.Message;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Tag and SQL92 subscriptions receive exactly the messages that match them. */
+class FilteredConsumptionTest {
+    private static final String TOPIC = "filter-topic";
+    private static final String[] TAGS = {"TagA", "TagB", "TagC", "TagD"};
+
+    @TempDir
+    Path dir;
+
+    private OfficialClientFixture fixture;
+
+    @BeforeEach
+    void start() throws Exception {
+        fixture = OfficialClientFixture.start(dir);
+        fixture.createTopic(TOPIC, 4);
+    }
+
+    @AfterEach
+    void stop() {
+        fixture.close();
+    }
+
+    private Set<String> consumer(String group, MessageSelector selector) throws Exception {
+        var received = ConcurrentHashMap.<String>newKeySet();
+        var consumer = fixture.consumer(group);
+        consumer.subscribe(TOPIC, selector);
+        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+            messages.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        return received;
+    }
+
+    @Test
+    void tagAndSqlSubscribersEachReceiveExactlyTheirMessages() throws Exception {
+        var byTag = consumer("filter-tag-group", MessageSelector.byTag("TagA || TagC"));
+        var bySql = consumer("filter-sql-group", MessageSelector.bySql("a > 5 AND b = 'x'"));
+        var producer = fixture.producer("filter-producer");
+        var expectedByTag = new TreeSet<String>();
+        var expectedBySql = new TreeSet<String>();
+        for (int i = 0; i < 40; i++) {
+            var tag = TAGS[i % TAGS.length];
+            int a = i % 10;
+            var b = i % 3 == 0 ? "x" : "y";
+            var body = "m" + i + "-" + tag + "-a" + a + "-b" + b;
+            var message = new Message(TOPIC, tag, body.getBytes(StandardCharsets.UTF_8));
+            message.putUserProperty("a", Integer.toString(a));
+            message.putUserProperty("b", b);
+            producer.send(message);
+            if (tag.equals("TagA") || tag.equals("TagC")) {
+                expectedByTag.add(body);
+            }
+            if (a > 5 && b.equals("x")) {
+                expectedBySql.add(body);
+            }
+        }
+
+        await().atMost(WAIT).until(() -> byTag.size() >= expectedByTag.size()
+                && bySql.size() >= expectedBySql.size());
+        assertThat(byTag).isEqualTo(expectedByTag);
+        assertThat(bySql).isEqualTo(expectedBySql);
+    }
+}
