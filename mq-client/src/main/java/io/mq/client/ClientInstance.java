@@ -147,14 +147,23 @@ public final class ClientInstance implements AutoCloseable {
 
     // ---- groups and heartbeats
 
-    /** Announces a producer group in heartbeats; a transactional one passes the checker for check-backs. */
+    /**
+     * Announces a producer group in heartbeats (one goes out at once, in the background, as the official producer
+     * sends one on start); a transactional one passes the checker for check-backs.
+     */
     public void registerProducer(String group, TransactionChecker checker) {
         groups.addProducer(clientId(), group, checker);
+        runLater(this::sendHeartbeatNow);
     }
 
-    /** Announces a consumer group in heartbeats (to every broker, slaves too) and routes broker requests to it. */
+    /**
+     * Announces a consumer group in heartbeats (to every broker, slaves too; one goes out at once in the
+     * background) and routes broker requests to it. Call {@link #sendHeartbeatNow()} to be sure brokers know the
+     * group before asking them for its members.
+     */
     public void registerConsumer(String group, ConsumerHooks hooks) {
         groups.addConsumer(clientId(), group, hooks);
+        runLater(this::sendHeartbeatNow);
     }
 
     /** Stops announcing the group and tells every known broker (UNREGISTER_CLIENT), best effort. */
@@ -233,7 +242,7 @@ public final class ClientInstance implements AutoCloseable {
 
     private void runLater(Runnable task) {
         try {
-            scheduler.execute(guarded("heartbeat to new brokers", task));
+            scheduler.execute(guarded("heartbeat", task));
         } catch (RejectedExecutionException e) {
             // closing: nothing to announce any more
         }

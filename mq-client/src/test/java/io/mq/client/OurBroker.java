@@ -5,6 +5,8 @@ import io.mq.broker.EmbeddedBroker;
 import io.mq.protocol.message.MessageId;
 import io.mq.protocol.message.StoredMessage;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.util.function.UnaryOperator;
 
 /** Our broker in this JVM for the tests, with a look into its store to see what a send stored. */
@@ -17,11 +19,15 @@ public final class OurBroker implements AutoCloseable {
     }
 
     public static OurBroker start(Path dir) {
-        return new OurBroker(EmbeddedBroker.start(dir));
+        return start(dir, c -> c);
     }
 
+    /** Starts and waits until the name server lists the broker (it registers on its own thread). */
     public static OurBroker start(Path dir, UnaryOperator<BrokerConfig> broker) {
-        return new OurBroker(EmbeddedBroker.start(dir, broker, s -> s));
+        var embedded = EmbeddedBroker.start(dir, broker, s -> s);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                embedded.nameServer().registry().liveBrokerAddrs().contains(embedded.brokerAddress()));
+        return new OurBroker(embedded);
     }
 
     public ClientConfig clientConfig(String instanceName) {

@@ -134,8 +134,10 @@ final class Sender {
         return chooser.choose(topic, route(topic).publishQueues(), null);
     }
 
+    /** The master of the queue's broker, from the topic's publish route (which may be the template's). */
     private String address(MessageQueue queue) {
-        return client.masterAddress(queue.brokerName(), queue.topic());
+        return route(queue.topic()).masterAddress(queue.brokerName())
+                .orElseGet(() -> client.masterAddress(queue.brokerName(), queue.topic()));
     }
 
     private void runAsync(Runnable task, CompletableFuture<?> result) {
