@@ -41,6 +41,8 @@ public final class MqPushConsumer implements AutoCloseable {
     private final QueuePuller puller;
     private final QueueLocks locks;
     private final Rebalancer rebalancer;
+    /** Serialises commits with an offset reset, so a commit of old offsets cannot land after the reset's. */
+    private final Object offsetCommits = new Object();
     private volatile boolean closed;
 
     private MqPushConsumer(ClientConfig clientConfig, ConsumerConfig config,
@@ -135,7 +137,9 @@ public final class MqPushConsumer implements AutoCloseable {
 
     /** Commits the offsets of the queues held now. */
     public void persistOffsets() {
-        offsets.persist(rebalancer.table().keySet());
+        synchronized (offsetCommits) {
+            offsets.persist(rebalancer.table().keySet());
+        }
     }
 
     public ClientInstance client() {
@@ -215,10 +219,12 @@ public final class MqPushConsumer implements AutoCloseable {
         public void resetOffset(String topic, Map<MessageQueue, Long> newOffsets) {
             runSoon(() -> {
                 log.info("group {}: offsets of {} reset to {}", config.group(), topic, newOffsets);
-                rebalancer.dropTopic(topic);
-                newOffsets.forEach((queue, offset) -> offsets.update(queue, offset, false));
-                offsets.persist(newOffsets.keySet());
-                newOffsets.keySet().forEach(offsets::remove);
+                synchronized (offsetCommits) {
+                    rebalancer.dropTopic(topic);
+                    newOffsets.forEach((queue, offset) -> offsets.update(queue, offset, false));
+                    offsets.persist(newOffsets.keySet());
+                    newOffsets.keySet().forEach(offsets::remove);
+                }
                 rebalancer.rebalance();
             });
         }

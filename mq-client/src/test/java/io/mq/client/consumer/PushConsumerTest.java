@@ -216,6 +216,24 @@ class PushConsumerTest {
     }
 
     @Test
+    void anOperatorsOffsetResetMakesTheLiveConsumerReadAgain() {
+        var topic = fx.topic("Reset", 2);
+        var config = fx.group("reset").build();
+        fx.send(topic, 6);
+        var recorder = new Recorder();
+        try (var consumer = MqPushConsumer.builder(fx.client("reset"), config).subscribe(topic, "*")
+                .listener(recorder).start()) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> recorder.received.size() >= 6);
+            await().atMost(Duration.ofSeconds(10)).until(() -> fx.admin.consumeStats(config.group(), topic)
+                    .offsetTable().values().stream().mapToLong(o -> o.consumerOffset()).sum() == 6);
+            fx.admin.resetOffsetByTime(config.group(), topic, 0, true);
+            await().atMost(Duration.ofSeconds(15)).until(() -> recorder.received.size() >= 12);
+            assertThat(consumer.assignedQueues()).filteredOn(q -> q.topic().equals(topic)).hasSize(2);
+        }
+        assertThat(recorder.counts.values()).allMatch(c -> c.get() == 2);
+    }
+
+    @Test
     void closeStopsEveryThreadTheConsumerStarted() {
         var topic = fx.topic("Threads", 2);
         var group = fx.group("threads").build();
