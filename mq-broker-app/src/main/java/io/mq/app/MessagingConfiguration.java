@@ -48,6 +48,7 @@ class MessagingConfiguration {
                 .withLimits(toIntBytes("mq.broker.max-message-size", brokerProps.getMaxMessageSize().toBytes()),
                         toIntBytes("mq.remoting.max-frame-size", properties.getRemoting().getMaxFrameSize().toBytes()))
                 .withNameServers(nameServers(properties, localNameServer.getIfAvailable()))
+                .withMessageDelayLevel(brokerProps.getMessageDelayLevel())
                 .withTransactionTimeout(brokerProps.getTransactionTimeout())
                 .withTransactionCheckInterval(brokerProps.getTransactionCheckInterval())
                 .withTransactionCheckMax(brokerProps.getTransactionCheckMax());

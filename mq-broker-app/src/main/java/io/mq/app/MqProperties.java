@@ -84,6 +84,9 @@ public class MqProperties {
         /** Largest message body accepted; larger sends are refused with MESSAGE_ILLEGAL. */
         @NotNull
         private DataSize maxMessageSize = DataSize.ofMegabytes(4);
+        /** The delay of each delay level 1, 2, ... (RocketMQ's messageDelayLevel): whole numbers followed by s, m, h or d. */
+        @NotBlank
+        private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
         /**
          * How old a half (transactional) message must be before the broker asks its producer group for the outcome
          * (RocketMQ transactionTimeOut). A message's CHECK_IMMUNITY_TIME_IN_SECONDS overrides it.
@@ -113,6 +116,8 @@ public class MqProperties {
         public void setAutoCreateTopicEnable(boolean autoCreateTopicEnable) { this.autoCreateTopicEnable = autoCreateTopicEnable; }
         public DataSize getMaxMessageSize() { return maxMessageSize; }
         public void setMaxMessageSize(DataSize maxMessageSize) { this.maxMessageSize = maxMessageSize; }
+        public String getMessageDelayLevel() { return messageDelayLevel; }
+        public void setMessageDelayLevel(String messageDelayLevel) { this.messageDelayLevel = messageDelayLevel; }
         public Duration getTransactionTimeout() { return transactionTimeout; }
         public void setTransactionTimeout(Duration transactionTimeout) { this.transactionTimeout = transactionTimeout; }
         public Duration getTransactionCheckInterval() { return transactionCheckInterval; }

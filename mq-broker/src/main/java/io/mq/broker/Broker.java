@@ -10,9 +10,12 @@ import io.mq.broker.processor.admin.AdminProcessors;
 import io.mq.broker.processor.client.ClientProcessors;
 import io.mq.broker.processor.lock.QueueLockProcessors;
 import io.mq.broker.processor.query.QueryProcessors;
+import io.mq.broker.processor.retry.RetryProcessors;
 import io.mq.broker.processor.send.SendProcessors;
 import io.mq.broker.processor.transaction.TransactionProcessors;
 import io.mq.broker.registration.BrokerIdentity;
+import io.mq.broker.schedule.ScheduleProcessors;
+import io.mq.broker.schedule.ScheduleTagsCodes;
 import io.mq.broker.registration.NameServerRegistrar;
 import io.mq.broker.registration.RegistrarConfig;
 import io.mq.broker.registration.TopicConfigSnapshot;
@@ -74,7 +77,8 @@ public final class Broker implements AutoCloseable {
         try {
             int port = config.port() == 0 ? freePort() : config.port();
             var store = new DefaultMessageStore(
-                    storeConfig.withStoreHost(new InetSocketAddress(config.brokerIp(), port)));
+                    storeConfig.withStoreHost(new InetSocketAddress(config.brokerIp(), port)),
+                    new ScheduleTagsCodes(config.messageDelayLevel()));
             store.start();
             closeables.add(store::shutdown);
 
@@ -120,6 +124,8 @@ public final class Broker implements AutoCloseable {
     private static void registerProcessors(RemotingServer server, BrokerRuntime runtime, List<AutoCloseable> closeables) {
         SendProcessors.register(server, runtime, closeables);
         PullProcessors.register(server, runtime, closeables);
+        ScheduleProcessors.register(server, runtime, closeables);
+        RetryProcessors.register(server, runtime, closeables);
         OffsetProcessors.register(server, runtime, closeables);
         ClientProcessors.register(server, runtime, closeables);
         AdminProcessors.register(server, runtime, closeables);

@@ -44,7 +44,7 @@ public final class NettyRemotingClient implements RemotingClient {
                 new DefaultThreadFactory("remoting-client-callback", true));
         this.workers = new MultiThreadIoEventLoopGroup(config.workerThreads(),
                 new DefaultThreadFactory("remoting-client-io", true), NioIoHandler.newFactory());
-        var handler = new RemotingHandler(dispatcher, events, callbacks);
+        var handler = new RemotingHandler(dispatcher, events, callbacks, false);
         this.bootstrap = new Bootstrap()
                 .group(workers)
                 .channel(NioSocketChannel.class)

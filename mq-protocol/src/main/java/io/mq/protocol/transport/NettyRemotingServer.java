@@ -61,7 +61,7 @@ public final class NettyRemotingServer implements RemotingServer {
                 NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(config.workerThreads(),
                 new DefaultThreadFactory("remoting-server-io", true), NioIoHandler.newFactory());
-        var handler = new RemotingHandler(dispatcher, events, callbacks);
+        var handler = new RemotingHandler(dispatcher, events, callbacks, true);
         var initializer = new RemotingChannelInitializer(config.maxFrameLength(), config.idleTimeout(), true, handler,
                 connections);
         var bootstrap = new ServerBootstrap()

@@ -24,11 +24,27 @@ final class RemotingHandler extends SimpleChannelInboundHandler<RemotingCommand>
     private final RequestDispatcher dispatcher;
     private final ChannelEvents events;
     private final Executor callbacks;
+    private final boolean pauseReadsWhileUnwritable;
 
-    RemotingHandler(RequestDispatcher dispatcher, ChannelEvents events, Executor callbacks) {
+    /**
+     * @param pauseReadsWhileUnwritable servers pass true: a peer that does not read its answers must not make us
+     *     buffer them without bound, so we stop reading its requests until what we owe it drains, and its own TCP
+     *     window holds it back. Clients pass false: if both ends paused, two busy peers could wait on each other.
+     */
+    RemotingHandler(RequestDispatcher dispatcher, ChannelEvents events, Executor callbacks,
+            boolean pauseReadsWhileUnwritable) {
         this.dispatcher = dispatcher;
         this.events = events;
         this.callbacks = callbacks;
+        this.pauseReadsWhileUnwritable = pauseReadsWhileUnwritable;
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+        if (pauseReadsWhileUnwritable) {
+            ctx.channel().config().setAutoRead(ctx.channel().isWritable());
+        }
+        super.channelWritabilityChanged(ctx);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.mq.broker.processor.send;
 
 import io.mq.broker.subscription.SubscriptionGroups;
+import io.mq.broker.topic.Perm;
 import io.mq.broker.topic.TopicNames;
 import io.mq.broker.topic.TopicRegistry;
 import io.mq.protocol.header.SendMessageRequestHeader;
@@ -9,12 +10,17 @@ import io.mq.protocol.message.MessageProperties;
 import io.mq.protocol.remoting.ResponseCode;
 
 /**
- * What happens to a message a client sends to {@code %RETRY%group} itself (RocketMQ's handleRetryAndDLQ): the
- * group must exist; once the message was consumed as often as the group allows (header {@code l}, else the
- * group's retryMaxTimes) it goes to {@code %DLQ%group} instead. This is the seam where the retry/DLQ work
- * (delay back-off, DLQ read permission, metrics) plugs in; every other send passes through untouched.
+ * What happens to a message a client sends to {@code %RETRY%group} itself (RocketMQ's handleRetryAndDLQ; the
+ * official clients do it when CONSUMER_SEND_MSG_BACK fails): the group must exist; while the message was consumed
+ * fewer times than the group allows (header {@code maxReconsumeTimes}, else the group's retryMaxTimes) it is
+ * stored as sent, its DELAY level then holding it back like any delayed message; after that it goes to
+ * {@code %DLQ%group} (one queue, created read-write as RocketMQ's createTopicInSendMessageBackMethod does, so an
+ * operator's consumer can read it) with DELAY=0. Every other send passes through untouched.
  */
 class RetrySendRouter {
+
+    /** RocketMQ's DLQ_NUMS_PER_GROUP. */
+    static final int DLQ_QUEUE_NUMS = 1;
 
     private final SubscriptionGroups groups;
     private final TopicRegistry topics;
@@ -39,9 +45,9 @@ class RetrySendRouter {
         if (draft.reconsumeTimes() < maxReconsumeTimes) {
             return new RetryRoute.Deliver(draft);
         }
-        var dlq = topics.createDlqTopic(group);
-        // The DLQ has one queue; a delay would only send the message round again.
+        var dlq = topics.createIfAbsent(TopicNames.dlqTopic(group), DLQ_QUEUE_NUMS, Perm.READ_WRITE, 0);
+        // As RocketMQ: DELAY=0 (never held again) and a queue of the DLQ (it has one).
         return new RetryRoute.Deliver(draft.withTopic(dlq.name()).withQueueId(0)
-                .withProperty(MessageProperties.DELAY_TIME_LEVEL, null));
+                .withProperty(MessageProperties.DELAY_TIME_LEVEL, "0"));
     }
 }

@@ -1,5 +1,6 @@
 package io.mq.broker.processor.send;
 
+import io.mq.broker.schedule.DelayRouter;
 import io.mq.broker.store.AppendResult;
 import io.mq.broker.store.MessageStore;
 import io.mq.broker.transaction.HalfMessages;
@@ -32,14 +33,16 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final SendDrafts drafts;
     private final RetrySendRouter retries;
     private final SendResponses responses;
+    private final DelayRouter delays;
 
     SendMessageProcessor(MessageStore store, SendAdmission admission, SendDrafts drafts, RetrySendRouter retries,
-            SendResponses responses) {
+            SendResponses responses, DelayRouter delays) {
         this.store = store;
         this.admission = admission;
         this.drafts = drafts;
         this.retries = retries;
         this.responses = responses;
+        this.delays = delays;
     }
 
     @Override
@@ -77,13 +80,15 @@ public final class SendMessageProcessor implements RequestProcessor {
 
     /**
      * Where a single message enters the store. A prepared transaction message (TRAN_MSG=true, as RocketMQ decides)
-     * is stored as a half message in RMQ_SYS_TRANS_HALF_TOPIC, invisible to consumers until END_TRANSACTION commits it.
+     * is stored as a half message in RMQ_SYS_TRANS_HALF_TOPIC, invisible to consumers until END_TRANSACTION commits
+     * it; it is never held for a delay (the official clients clear the delay of a transactional message). A delayed
+     * or timed message waits in a schedule topic (RocketMQ does this in CommitLog.putMessage).
      */
     private CompletableFuture<AppendResult> appendSingle(MessageDraft draft) {
         if (HalfMessages.isPrepared(draft)) {
             return store.append(HalfMessages.toHalf(draft));
         }
-        return store.append(draft);
+        return store.append(delays.hold(draft));
     }
 
     /** RocketMQ's store refuses transactional and delayed batches; we say why before decoding the body. */

@@ -1,6 +1,7 @@
 package io.mq.broker.processor.send;
 
 import io.mq.broker.BrokerRuntime;
+import io.mq.broker.schedule.DelayRouter;
 import io.mq.protocol.transport.RemotingServer;
 import java.util.List;
 
@@ -20,7 +21,8 @@ public final class SendProcessors {
         // No broker permission setting exists yet: the broker is always writeable until one is added.
         var admission = new SendAdmission(topics, () -> true, config.brokerIp(), config.maxMessageSize());
         var processor = new SendMessageProcessor(runtime.store(), admission, new SendDrafts(config.clusterName()),
-                new RetrySendRouter(runtime.subscriptionGroups(), topics), new SendResponses(config.maxMessageSize()));
+                new RetrySendRouter(runtime.subscriptionGroups(), topics), new SendResponses(config.maxMessageSize()),
+                new DelayRouter(config.messageDelayLevel()));
         for (int code : SendMessageProcessor.requestCodes()) {
             server.registerProcessor(code, processor, runtime.sendExecutor());
         }

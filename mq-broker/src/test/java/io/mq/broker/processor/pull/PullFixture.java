@@ -55,7 +55,7 @@ public final class PullFixture implements AutoCloseable {
     public static BrokerConfig withLongPollingMaxHold(BrokerConfig c, Duration maxHold) {
         return new BrokerConfig(c.clusterName(), c.brokerName(), c.brokerIp(), c.port(), c.nameServers(),
                 c.autoCreateTopic(), c.defaultTopicQueueNums(), c.maxMessageSize(), c.maxFrameLength(),
-                c.registerInterval(), maxHold);
+                c.registerInterval(), maxHold, c.messageDelayLevel());
     }
 
     public EmbeddedBroker broker() {

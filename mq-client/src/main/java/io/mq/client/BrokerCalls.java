@@ -1,0 +1,81 @@
+package io.mq.client;
+
+import io.mq.protocol.remoting.CommandHeader;
+import io.mq.protocol.remoting.RemotingCommand;
+import io.mq.protocol.remoting.ResponseCode;
+import io.mq.protocol.transport.RemotingClient;
+import io.mq.protocol.transport.RemotingException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/** The plumbing under {@link BrokerApi}: send, turn transport failures and error codes into MqClientExceptions. */
+final class BrokerCalls {
+
+    private final RemotingClient remoting;
+    private final Function<String, Optional<String>> brokerNames;
+
+    BrokerCalls(RemotingClient remoting, Function<String, Optional<String>> brokerNames) {
+        this.remoting = remoting;
+        this.brokerNames = brokerNames;
+    }
+
+    /** "broker-a (127.0.0.1:10911)", or "broker 127.0.0.1:10911" when the name is unknown. */
+    String label(String address, String brokerName) {
+        var name = brokerName != null ? brokerName : brokerName(address);
+        return name != null ? name + " (" + address + ")" : "broker " + address;
+    }
+
+    String brokerName(String address) {
+        return brokerNames.apply(address).orElse(null);
+    }
+
+    RemotingCommand sync(String action, String address, RemotingCommand request, long timeoutMillis) {
+        try {
+            return remoting.invokeSync(address, request, timeoutMillis);
+        } catch (RemotingException e) {
+            throw MqClientException.ofRemoting(action, e);
+        }
+    }
+
+    CompletableFuture<RemotingCommand> async(String action, String address, RemotingCommand request,
+            long timeoutMillis) {
+        CompletableFuture<RemotingCommand> sent;
+        try {
+            sent = remoting.invokeAsync(address, request, timeoutMillis);
+        } catch (RemotingException e) {
+            return CompletableFuture.failedFuture(MqClientException.ofRemoting(action, e));
+        }
+        return sent.handle((response, error) -> {
+            if (error == null) {
+                return response;
+            }
+            var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof RemotingException remotingError) {
+                throw MqClientException.ofRemoting(action, remotingError);
+            }
+            throw new MqClientException(MqClientException.CONNECT_FAILED, null, action + " failed: " + cause, cause);
+        });
+    }
+
+    void oneway(String action, String address, RemotingCommand request) {
+        try {
+            remoting.invokeOneway(address, request.markOneway());
+        } catch (RemotingException e) {
+            throw MqClientException.ofRemoting(action, e);
+        }
+    }
+
+    /** Sends and expects SUCCESS. */
+    RemotingCommand call(String action, String address, int code, CommandHeader header, long timeoutMillis) {
+        return success(action, sync(action, address, RemotingCommand.request(code, header), timeoutMillis));
+    }
+
+    RemotingCommand success(String action, RemotingCommand response) {
+        if (response.code() != ResponseCode.SUCCESS) {
+            throw MqClientException.ofResponse(action, response);
+        }
+        return response;
+    }
+}

@@ -1,0 +1,135 @@
+package io.mq.client.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.mq.client.Message;
+import io.mq.client.MessageView;
+import io.mq.client.MqClientException;
+import io.mq.client.OurBroker;
+import io.mq.client.PullStatus;
+import io.mq.protocol.body.MessageQueue;
+import io.mq.protocol.body.SubscriptionData;
+import io.mq.protocol.header.EndTransactionRequestHeader;
+import io.mq.protocol.header.PullMessageRequestHeader;
+import io.mq.protocol.remoting.RemotingCommand;
+import io.mq.protocol.remoting.RequestCode;
+import io.mq.protocol.remoting.ResponseCode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The transactional producer against our broker. Skipped while our broker does not serve END_TRANSACTION (the
+ * broker side of transactions is another issue): the same flows run against Apache RocketMQ 5.2.0 in
+ * {@code ApacheRocketMqInteropTest}, and start running here by themselves once the broker serves them.
+ */
+class TransactionOnOurBrokerTest {
+
+    @TempDir
+    Path dir;
+    OurBroker broker;
+    MqProducer reader;
+
+    @BeforeEach
+    void start() {
+        broker = OurBroker.start(dir);
+        reader = MqProducer.start(broker.clientConfig("tx-test"), ProducerConfig.of("tx-reader"));
+        assumeTransactionsServed();
+    }
+
+    @AfterEach
+    void stop() {
+        if (reader != null) {
+            reader.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void aCommittedTransactionIsDeliveredAndARolledBackOneIsNot() {
+        var listener = new Listener();
+        try (var producer = MqTransactionProducer.start(broker.clientConfig("tx-test"), ProducerConfig.of("tx-group"),
+                listener)) {
+            var rolledBack = producer.sendInTransaction(Message.of("TxTopic", "t", "no"),
+                    LocalTransactionState.ROLLBACK_MESSAGE);
+            var committed = producer.sendInTransaction(Message.of("TxTopic", "t", "yes"),
+                    LocalTransactionState.COMMIT_MESSAGE);
+
+            var delivered = pullUntil(committed.sendResult().messageQueue(), 1);
+            assertThat(delivered).extracting(MessageView::msgId).contains(committed.msgId())
+                    .doesNotContain(rolledBack.msgId());
+        }
+    }
+
+    @Test
+    void anUnknownOutcomeIsSettledWhenTheBrokerChecksBack() {
+        var listener = new Listener();
+        listener.checkAnswer = LocalTransactionState.COMMIT_MESSAGE;
+        try (var producer = MqTransactionProducer.start(broker.clientConfig("tx-test"), ProducerConfig.of("tx-check"),
+                listener)) {
+            var sent = producer.sendInTransaction(Message.of("TxCheckTopic", "t", "later"), LocalTransactionState.UNKNOW);
+
+            var delivered = pullUntil(sent.sendResult().messageQueue(), 1);
+            assertThat(delivered).extracting(MessageView::msgId).contains(sent.msgId());
+            assertThat(listener.checked).extracting(MessageView::transactionId).contains(sent.transactionId());
+        }
+    }
+
+    /** END_TRANSACTION is one-way in use; asked with an answer, a broker without it says REQUEST_CODE_NOT_SUPPORTED. */
+    private void assumeTransactionsServed() {
+        var probe = RemotingCommand.request(RequestCode.END_TRANSACTION, new EndTransactionRequestHeader("probe", 0, 0,
+                0, false, "probe", "probe"));
+        try {
+            reader.client().brokerApi().invoke(broker.brokerAddress(), probe, 3000);
+        } catch (MqClientException e) {
+            assumeFalse(e.responseCode() == ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
+                    "our broker does not serve transactions yet: " + e.getMessage());
+        }
+    }
+
+    private List<MessageView> pullUntil(MessageQueue queue, int count) {
+        var found = new ArrayList<MessageView>();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var header = new PullMessageRequestHeader("tx-reader-group", queue.topic(), queue.queueId(), found.size(), 32,
+                    PullMessageRequestHeader.FLAG_SUBSCRIPTION, 0, 0, "*", 0, SubscriptionData.TAG, null, null, null,
+                    null);
+            var result = reader.client().brokerApi().pullAsync(broker.brokerAddress(), queue.brokerName(), header, 5000)
+                    .join();
+            if (result.status() == PullStatus.FOUND) {
+                found.addAll(result.messages());
+            }
+            return found.size() >= count;
+        });
+        return found;
+    }
+
+    static final class Listener implements TransactionListener {
+        final Map<String, MessageView> executed = new ConcurrentHashMap<>();
+        final List<MessageView> checked = new CopyOnWriteArrayList<>();
+        volatile LocalTransactionState checkAnswer = LocalTransactionState.UNKNOW;
+
+        @Override
+        public LocalTransactionState executeLocalTransaction(MessageView halfMessage, Object arg) {
+            executed.put(halfMessage.transactionId(), halfMessage);
+            return (LocalTransactionState) arg;
+        }
+
+        @Override
+        public LocalTransactionState checkLocalTransaction(MessageView halfMessage) {
+            checked.add(halfMessage);
+            return checkAnswer;
+        }
+    }
+}
