@@ -104,10 +104,10 @@ public class MqProperties {
         private int retries = 2;
 
         /** Bodies of at least this many bytes are sent zlib-compressed. */
-        private int compressThreshold = 4 * 1024;
+        private int compressThreshold = 4096;
 
         /** Largest body (or encoded batch) accepted, in bytes. */
-        private int maxMessageSize = 4 * 1024 * 1024;
+        private int maxMessageSize = 4194304;
 
         public String getGroup() {
             return group;
