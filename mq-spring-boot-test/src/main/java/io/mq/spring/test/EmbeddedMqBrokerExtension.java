@@ -1,6 +1,8 @@
 package io.mq.spring.test;
 
 import io.mq.broker.EmbeddedBroker;
+import java.util.Arrays;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -29,9 +31,7 @@ public class EmbeddedMqBrokerExtension implements ParameterResolver {
                     .getBean(EmbeddedMqBrokerContextCustomizer.BEAN_NAME, EmbeddedBroker.class);
         }
         var settings = AnnotatedElementUtils.findMergedAnnotation(testClass, EmbeddedMqBroker.class);
-        var classContext = extensionContext.getRoot() == extensionContext ? extensionContext
-                : classContext(extensionContext);
-        var running = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(testClass,
+        var running = classContext(extensionContext).getStore(NAMESPACE).getOrComputeIfAbsent(testClass,
                 type -> EmbeddedMqBrokers.start(settings), EmbeddedMqBrokers.RunningBroker.class);
         return running.broker();
     }
@@ -45,10 +45,7 @@ public class EmbeddedMqBrokerExtension implements ParameterResolver {
     }
 
     private static boolean isSpringTest(Class<?> testClass) {
-        return AnnotatedElementUtils.findMergedAnnotationAttributes(testClass,
-                "org.junit.jupiter.api.extension.ExtendWith", false, true) != null
-                && AnnotatedElementUtils.getMergedRepeatableAnnotations(testClass,
-                        org.junit.jupiter.api.extension.ExtendWith.class).stream()
-                        .flatMap(e -> java.util.Arrays.stream(e.value())).anyMatch(SpringExtension.class::equals);
+        return AnnotatedElementUtils.getMergedRepeatableAnnotations(testClass, ExtendWith.class).stream()
+                .flatMap(extendWith -> Arrays.stream(extendWith.value())).anyMatch(SpringExtension.class::equals);
     }
 }

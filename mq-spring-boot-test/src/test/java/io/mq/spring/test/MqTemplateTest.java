@@ -3,6 +3,8 @@ package io.mq.spring.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mq.broker.EmbeddedBroker;
+import io.mq.client.ClientConfig;
 import io.mq.client.MessageView;
 import io.mq.client.SendStatus;
 import io.mq.spring.core.MqHeaders;
@@ -124,6 +126,11 @@ class MqTemplateTest {
         assertThatThrownBy(() -> template.sendInTransaction("template", "tx"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("TransactionalSend");
+    }
+
+    @Test
+    void theStarterPointsAtTheEmbeddedBroker(EmbeddedBroker broker, @Autowired ClientConfig clientConfig) {
+        assertThat(clientConfig.nameServers()).containsExactly(broker.nameServerAddress());
     }
 
     private MessageView awaitBody(String listener, String body) {
