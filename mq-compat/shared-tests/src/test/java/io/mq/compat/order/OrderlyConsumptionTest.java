@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeOrderlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerOrderly;
+import org.apache.rocketmq.client.impl.consumer.ProcessQueue;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendStatus;
 import org.apache.rocketmq.common.message.Message;
@@ -69,13 +70,22 @@ class OrderlyConsumptionTest {
         send(producer, 0, PER_KEY / 2);
         await().atMost(WAIT).until(() -> arrivals.size() >= KEYS * PER_KEY / 2);
 
-        orderlyConsumer("second");
+        var second = orderlyConsumer("second");
+        // The second half goes out once the newcomer holds a queue's lock: sent earlier, the first consumer (still
+        // holding all four) could take every message before the handover, and the test would show no handover.
+        await("the second consumer locks a queue").atMost(WAIT).until(() -> holdsALockedQueue(second));
         send(producer, PER_KEY / 2, PER_KEY);
 
         await().atMost(WAIT).until(() -> new HashSet<>(arrivals).size() == KEYS * PER_KEY);
         assertThat(byConsumer.get("second")).as("the second consumer took over some queues").isNotEmpty();
         assertCausalOrderPerKey(arrivals);
         byConsumer.values().forEach(OrderlyConsumptionTest::assertIncreasingPerKey);
+    }
+
+    /** The official client's own view: the broker granted it the lock of at least one queue it was assigned. */
+    private static boolean holdsALockedQueue(DefaultMQPushConsumer consumer) {
+        return consumer.getDefaultMQPushConsumerImpl().getRebalanceImpl().getProcessQueueTable().values().stream()
+                .anyMatch(ProcessQueue::isLocked);
     }
 
     /** Message n of a key is sent to queue (key % queues), so all of a key's messages share one queue. */
