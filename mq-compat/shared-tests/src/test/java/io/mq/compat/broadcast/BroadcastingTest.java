@@ -5,15 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.mq.compat.CompatBroker;
 import io.mq.compat.OfficialClient;
+import io.mq.compat.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,16 +33,9 @@ class BroadcastingTest {
         mq.createTopic(TOPIC, 4);
     }
 
-    private Set<String> broadcastConsumer() throws Exception {
-        var received = ConcurrentHashMap.<String>newKeySet();
-        var consumer = mq.newPushConsumer(GROUP);
-        OfficialClient.consumeBroadcasting(consumer);
-        consumer.subscribe(TOPIC, "*");
-        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
-            messages.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
-        consumer.start();
+    private Received broadcastConsumer() {
+        var received = new Received();
+        mq.pushConsumer(GROUP, TOPIC, "*", received, OfficialClient::consumeBroadcasting);
         return received;
     }
 
@@ -60,8 +50,8 @@ class BroadcastingTest {
             producer.send(new Message(TOPIC, body.getBytes(StandardCharsets.UTF_8)));
         }
 
-        await().atMost(WAIT).until(() -> first.size() == MESSAGES && second.size() == MESSAGES);
-        assertThat(first).isEqualTo(expected);
-        assertThat(second).isEqualTo(expected);
+        await().atMost(WAIT).until(() -> first.count() == MESSAGES && second.count() == MESSAGES);
+        assertThat(first.bodies()).isEqualTo(expected);
+        assertThat(second.bodies()).isEqualTo(expected);
     }
 }

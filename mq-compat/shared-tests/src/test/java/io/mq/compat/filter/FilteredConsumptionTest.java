@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mq.compat.CompatBroker;
+import io.mq.compat.Received;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.rocketmq.client.consumer.MessageSelector;
-import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
-import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,14 +30,11 @@ class FilteredConsumptionTest {
         mq.createTopic(TOPIC, 4);
     }
 
-    private Set<String> consumer(String group, MessageSelector selector) throws Exception {
-        var received = ConcurrentHashMap.<String>newKeySet();
+    private Received consumer(String group, MessageSelector selector) throws Exception {
+        var received = new Received();
         var consumer = mq.newPushConsumer(group);
         consumer.subscribe(TOPIC, selector);
-        consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
-            messages.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
-            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-        });
+        consumer.registerMessageListener(received);
         consumer.start();
         return received;
     }
@@ -69,9 +63,9 @@ class FilteredConsumptionTest {
             }
         }
 
-        await().atMost(WAIT).until(() -> byTag.size() >= expectedByTag.size()
-                && bySql.size() >= expectedBySql.size());
-        assertThat(byTag).isEqualTo(expectedByTag);
-        assertThat(bySql).isEqualTo(expectedBySql);
+        await().atMost(WAIT).until(() -> byTag.count() >= expectedByTag.size()
+                && bySql.count() >= expectedBySql.size());
+        assertThat(byTag.bodies()).isEqualTo(expectedByTag);
+        assertThat(bySql.bodies()).isEqualTo(expectedBySql);
     }
 }
