@@ -22,9 +22,14 @@ public final class OurBroker implements AutoCloseable {
         return start(dir, c -> c);
     }
 
-    /** Starts and waits until the name server lists the broker (it registers on its own thread). */
+    /**
+     * Starts and waits until the name server lists the broker (it registers on its own thread). Transaction checks
+     * run every second, so a check-back test waits seconds, not the production minute.
+     */
     public static OurBroker start(Path dir, UnaryOperator<BrokerConfig> broker) {
-        var embedded = EmbeddedBroker.start(dir, broker, s -> s);
+        UnaryOperator<BrokerConfig> fastChecks = c -> c.withTransactionTimeout(Duration.ofSeconds(1))
+                .withTransactionCheckInterval(Duration.ofSeconds(1));
+        var embedded = EmbeddedBroker.start(dir, c -> broker.apply(fastChecks.apply(c)), s -> s);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 embedded.nameServer().registry().liveBrokerAddrs().contains(embedded.brokerAddress()));
         return new OurBroker(embedded);
