@@ -4,8 +4,10 @@ import java.nio.file.Path;
 
 /**
  * Keeps the official clients' logging out of the way: through slf4j (4.9.7) or the 5.x client's shaded logback
- * (5.2.0), at WARN and never into ~/logs; and a one-second rebalance interval so joining consumers settle fast. The
- * build sets the same properties; this is for runs from an IDE. Must run before the first client class loads.
+ * (5.2.0), at WARN and never into ~/logs; broadcasting consumers' local offsets under target, never in
+ * ~/.rocketmq_offsets; and a one-second rebalance interval so joining consumers (and orderly lock retries) settle
+ * fast. The build sets the logging and rebalance properties too; this is for runs from an IDE. Must run before the
+ * first client class loads: the clients read these once, into static fields.
  */
 final class ClientLogging {
 
@@ -14,6 +16,8 @@ final class ClientLogging {
 
     static void quiet() {
         var logs = Path.of("target", "rocketmq-logs").toAbsolutePath().toString();
+        // Each client's file sits under its client id, and every instance name here is unique: no run reads another's.
+        setIfAbsent("rocketmq.client.localOffsetStoreDir", Path.of("target", "rocketmq-offsets").toAbsolutePath().toString());
         setIfAbsent("rocketmq.client.logUseSlf4j", "true");
         setIfAbsent("rocketmq.client.logRoot", logs);
         setIfAbsent("rocketmq.client.logLevel", "WARN");

@@ -7,8 +7,10 @@ import java.util.Deque;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.rocketmq.client.ClientConfig;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
@@ -66,22 +68,42 @@ public final class Clients implements AutoCloseable {
      * filtered by {@code expression}, delivering into {@code sink}.
      */
     public DefaultMQPushConsumer pushConsumer(String group, String topic, String expression, Received sink) {
-        var consumer = new DefaultMQPushConsumer(group);
-        configure(consumer);
-        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
-        consumer.setPersistConsumerOffsetInterval(1_000);
+        return pushConsumer(group, topic, expression, sink, consumer -> { });
+    }
+
+    /**
+     * A started push consumer of {@code topic} filtered by {@code expression}, from the first offset when its group
+     * has none; {@code tune} adjusts it (batch size, retries, message model) before it starts.
+     */
+    public DefaultMQPushConsumer pushConsumer(String group, String topic, String expression,
+            MessageListenerConcurrently listener, Consumer<DefaultMQPushConsumer> tune) {
+        var consumer = newPushConsumer(group);
         try {
             consumer.subscribe(topic, expression);
         } catch (Exception e) {
             throw new IllegalStateException("subscribe " + topic + " " + expression, e);
         }
-        consumer.registerMessageListener(sink);
-        shutdowns.push(consumer::shutdown);
+        consumer.registerMessageListener(listener);
+        tune.accept(consumer);
         try {
             consumer.start();
         } catch (Exception e) {
             throw new IllegalStateException("push consumer " + group + " did not start", e);
         }
+        return consumer;
+    }
+
+    /**
+     * A push consumer of {@code group}, configured (clustering, from the first offset when the group has none,
+     * offsets committed every second) but not started: the caller subscribes, registers a listener and starts it.
+     * It is shut down by {@link #close()} all the same.
+     */
+    public DefaultMQPushConsumer newPushConsumer(String group) {
+        var consumer = new DefaultMQPushConsumer(group);
+        configure(consumer);
+        consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        consumer.setPersistConsumerOffsetInterval(1_000);
+        shutdowns.push(consumer::shutdown);
         return consumer;
     }
 

@@ -3,6 +3,7 @@ package io.mq.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -50,6 +51,12 @@ public final class Received implements MessageListenerConcurrently {
     /** The keys of every message received so far. */
     public Set<String> keys() {
         return byId.values().stream().map(MessageExt::getKeys).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The bodies (UTF-8) of every message received so far. */
+    public Set<String> bodies() {
+        return byId.values().stream().map(m -> new String(m.getBody(), StandardCharsets.UTF_8))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public Set<String> tags() {

@@ -3,8 +3,9 @@ package io.mq.compat.delay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mq.compat.CompatBroker;
+import io.mq.compat.OfficialClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,13 +13,15 @@ import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The official 5.x client sends delayed and timed messages (setDeliverTimeMs); they arrive once, never before their time. */
+/**
+ * The official client sends delayed messages (setDelayTimeLevel) and timed ones (5.x setDeliverTimeMs, or the
+ * TIMER_DELIVER_MS property a 4.x user puts by hand); they arrive once, never before their time.
+ */
 class DelayedDeliveryTest {
 
     private static final Logger log = LoggerFactory.getLogger(DelayedDeliveryTest.class);
@@ -30,10 +33,10 @@ class DelayedDeliveryTest {
         }
     }
 
-    @TempDir
-    Path dir;
+    /** RocketMQ's default table: level 2 is five seconds. Timed messages do not use it. */
+    @RegisterExtension
+    final CompatBroker mq = CompatBroker.withDelayLevels("1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h");
 
-    private Scenario scenario;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final MessageListenerConcurrently recorder = (messages, context) -> {
         long now = System.currentTimeMillis();
@@ -41,23 +44,15 @@ class DelayedDeliveryTest {
         return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
     };
 
-    @AfterEach
-    void stop() {
-        if (scenario != null) {
-            scenario.close();
-        }
-    }
-
-    private void startWithTopic(String delayTable, String topic) throws Exception {
-        scenario = Scenario.start(dir, delayTable);
-        scenario.createTopic(topic, 1);
-        scenario.consumer("delay-reader", topic, recorder, c -> { });
+    private void consume(String topic) {
+        mq.createTopic(topic, 1);
+        mq.pushConsumer("delay-reader", topic, "*", recorder, c -> { });
     }
 
     @Test
     void delayLevelTwoArrivesNoEarlierThanFiveSecondsAfterTheSend() throws Exception {
-        startWithTopic("1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h", "reminders");
-        var producer = scenario.producer();
+        consume("reminders");
+        var producer = mq.producer();
         var message = new Message("reminders", "level-2", "remind me".getBytes(StandardCharsets.UTF_8));
         message.setDelayTimeLevel(2);
 
@@ -77,11 +72,11 @@ class DelayedDeliveryTest {
 
     @Test
     void aTimerMessageIsNeverConsumedBeforeItsTime() throws Exception {
-        startWithTopic("1s", "alarms");
-        var producer = scenario.producer();
+        consume("alarms");
+        var producer = mq.producer();
         var message = new Message("alarms", "timer", "wake up".getBytes(StandardCharsets.UTF_8));
         long deliverAt = System.currentTimeMillis() + 3000;
-        message.setDeliverTimeMs(deliverAt);
+        OfficialClient.deliverAt(message, deliverAt);
 
         producer.send(message);
 

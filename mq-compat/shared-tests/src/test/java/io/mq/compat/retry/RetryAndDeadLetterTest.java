@@ -3,54 +3,36 @@ package io.mq.compat.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mq.compat.delay.Scenario;
+import io.mq.compat.CompatBroker;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageExt;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A listener answering RECONSUME_LATER: the broker retries with back-off, then dead-letters the message. */
 class RetryAndDeadLetterTest {
 
-    private static final String ONE_SECOND_LEVELS = "1s 1s 1s 1s 1s 1s 1s 1s 1s 1s";
-
-    @TempDir
-    Path dir;
-
-    private Scenario scenario;
-
-    @BeforeEach
-    void start() {
-        scenario = Scenario.start(dir, ONE_SECOND_LEVELS);
-    }
-
-    @AfterEach
-    void stop() {
-        if (scenario != null) {
-            scenario.close();
-        }
-    }
+    /** Every retry level waits one second, so a message goes through its retries within a test's patience. */
+    @RegisterExtension
+    final CompatBroker mq = CompatBroker.withDelayLevels("1s 1s 1s 1s 1s 1s 1s 1s 1s 1s");
 
     @Test
     void twoFailuresThenSuccessMeanThreeDeliveriesWithGrowingReconsumeTimes() throws Exception {
-        scenario.createTopic("payments", 1);
-        scenario.createRetryTopic("payers");
+        mq.createTopic("payments", 1);
+        mq.createRetryTopic("payers");
         List<MessageExt> deliveries = new CopyOnWriteArrayList<>();
-        scenario.consumer("payers", "payments", (messages, context) -> {
+        mq.pushConsumer("payers", "payments", "*", (messages, context) -> {
             deliveries.addAll(messages);
             return messages.get(0).getReconsumeTimes() < 2
                     ? ConsumeConcurrentlyStatus.RECONSUME_LATER : ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         }, c -> c.setConsumeMessageBatchMaxSize(1));
 
-        var sent = scenario.producer().send(new Message("payments", "charge", "pay 10".getBytes(StandardCharsets.UTF_8)));
+        var sent = mq.producer().send(new Message("payments", "charge", "pay 10".getBytes(StandardCharsets.UTF_8)));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveries.size() >= 3);
         assertThat(deliveries).extracting(MessageExt::getReconsumeTimes).containsExactly(0, 1, 2);
@@ -66,10 +48,10 @@ class RetryAndDeadLetterTest {
 
     @Test
     void aMessageThatAlwaysFailsEndsInTheDeadLetterQueueReadableByAConsumer() throws Exception {
-        scenario.createTopic("refunds", 1);
-        scenario.createRetryTopic("refunders");
+        mq.createTopic("refunds", 1);
+        mq.createRetryTopic("refunders");
         List<MessageExt> deliveries = new CopyOnWriteArrayList<>();
-        scenario.consumer("refunders", "refunds", (messages, context) -> {
+        mq.pushConsumer("refunders", "refunds", "*", (messages, context) -> {
             deliveries.addAll(messages);
             return ConsumeConcurrentlyStatus.RECONSUME_LATER;
         }, c -> {
@@ -77,14 +59,14 @@ class RetryAndDeadLetterTest {
             c.setConsumeMessageBatchMaxSize(1);
         });
 
-        var sent = scenario.producer().send(new Message("refunds", "refund 7".getBytes(StandardCharsets.UTF_8)));
+        var sent = mq.producer().send(new Message("refunds", "refund 7".getBytes(StandardCharsets.UTF_8)));
 
-        var store = scenario.broker().broker().runtime().store();
+        var store = mq.broker().broker().runtime().store();
         await().atMost(Duration.ofSeconds(20)).until(() -> store.maxOffset("%DLQ%refunders", 0) == 1);
         assertThat(deliveries).extracting(MessageExt::getReconsumeTimes).containsExactly(0, 1);
-        scenario.awaitRoute("%DLQ%refunders");
+        mq.awaitRoute("%DLQ%refunders");
         List<MessageExt> dead = new CopyOnWriteArrayList<>();
-        scenario.consumer("operator", "%DLQ%refunders", (messages, context) -> {
+        mq.pushConsumer("operator", "%DLQ%refunders", "*", (messages, context) -> {
             dead.addAll(messages);
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         }, c -> { });
