@@ -87,6 +87,38 @@ class TransactionOnOurBrokerTest {
         }
     }
 
+    @Test
+    void aHalfMessageSentNowIsDeliveredOnlyOnceCommittedLater() {
+        try (var producer = MqTransactionProducer.start(broker.clientConfig("tx-test"), ProducerConfig.of("tx-half"),
+                new Listener())) {
+            var rolledBack = producer.sendHalf(Message.of("TxHalfTopic", "t", "no"));
+            var committed = producer.sendHalf(Message.of("TxHalfTopic", "t", "yes"));
+            assertThat(committed.view().transactionId()).isEqualTo(committed.transactionId());
+
+            producer.rollback(rolledBack);
+            producer.commit(committed);
+
+            var delivered = pullUntil(committed.sendResult().messageQueue(), 1);
+            assertThat(delivered).extracting(MessageView::msgId).contains(committed.transactionId())
+                    .doesNotContain(rolledBack.transactionId());
+        }
+    }
+
+    @Test
+    void aHalfMessageNeverEndedIsSettledByTheCheckBack() {
+        var listener = new Listener();
+        listener.checkAnswer = LocalTransactionState.COMMIT_MESSAGE;
+        try (var producer = MqTransactionProducer.start(broker.clientConfig("tx-test"),
+                ProducerConfig.of("tx-half-check"), listener)) {
+            var half = producer.sendHalf(Message.of("TxHalfCheckTopic", "t", "later"));
+
+            var delivered = pullUntil(half.sendResult().messageQueue(), 1);
+            assertThat(delivered).extracting(MessageView::msgId).contains(half.transactionId());
+            assertThat(listener.checked).extracting(MessageView::transactionId).contains(half.transactionId());
+            assertThat(listener.executed).isEmpty();
+        }
+    }
+
     /** END_TRANSACTION is one-way in use; asked with an answer, a broker without it says REQUEST_CODE_NOT_SUPPORTED. */
     private void assumeTransactionsServed() {
         var probe = RemotingCommand.request(RequestCode.END_TRANSACTION, new EndTransactionRequestHeader("probe", 0, 0,
