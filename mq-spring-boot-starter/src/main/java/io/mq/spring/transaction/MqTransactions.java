@@ -5,6 +5,7 @@ import io.mq.client.Message;
 import io.mq.client.SendResult;
 import io.mq.client.producer.ProducerConfig;
 import io.mq.client.producer.TransactionSendResult;
+import io.mq.spring.core.TransactionalSend;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One producer per group (the default group plus one per listener's group), all started once the application's
  * beans exist, so check-backs are answered after a restart even before anything is sent.
  */
-public final class MqTransactions implements SmartInitializingSingleton, DisposableBean {
+public final class MqTransactions implements TransactionalSend, SmartInitializingSingleton, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MqTransactions.class);
 
@@ -60,6 +61,7 @@ public final class MqTransactions implements SmartInitializingSingleton, Disposa
      * message is stored at once and delivered only if that transaction commits. Throws
      * {@link org.springframework.transaction.IllegalTransactionStateException} outside a transaction.
      */
+    @Override
     public SendResult sendInTransaction(Message message) {
         return sendInTransaction(settings.producerGroup(), message);
     }
