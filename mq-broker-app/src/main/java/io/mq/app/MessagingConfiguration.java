@@ -48,7 +48,10 @@ class MessagingConfiguration {
                 .withLimits(toIntBytes("mq.broker.max-message-size", brokerProps.getMaxMessageSize().toBytes()),
                         toIntBytes("mq.remoting.max-frame-size", properties.getRemoting().getMaxFrameSize().toBytes()))
                 .withNameServers(nameServers(properties, localNameServer.getIfAvailable()))
-                .withMessageDelayLevel(brokerProps.getMessageDelayLevel());
+                .withMessageDelayLevel(brokerProps.getMessageDelayLevel())
+                .withTransactionTimeout(brokerProps.getTransactionTimeout())
+                .withTransactionCheckInterval(brokerProps.getTransactionCheckInterval())
+                .withTransactionCheckMax(brokerProps.getTransactionCheckMax());
         var store = StoreConfig.defaults(properties.getStore().getDir(), new InetSocketAddress(ip, config.port()))
                 .withCommitLogSegmentSize(toIntBytes("mq.store.commit-log-segment-size",
                         properties.getStore().getCommitLogSegmentSize().toBytes()))

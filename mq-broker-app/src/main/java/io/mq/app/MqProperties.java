@@ -87,6 +87,18 @@ public class MqProperties {
         /** The delay of each delay level 1, 2, ... (RocketMQ's messageDelayLevel): whole numbers followed by s, m, h or d. */
         @NotBlank
         private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
+        /**
+         * How old a half (transactional) message must be before the broker asks its producer group for the outcome
+         * (RocketMQ transactionTimeOut). A message's CHECK_IMMUNITY_TIME_IN_SECONDS overrides it.
+         */
+        @NotNull
+        private Duration transactionTimeout = Duration.ofSeconds(6);
+        /** How often the broker scans for half messages to check (RocketMQ transactionCheckInterval). */
+        @NotNull
+        private Duration transactionCheckInterval = Duration.ofSeconds(60);
+        /** Checks of one half message before it is parked in TRANS_CHECK_MAX_TIME_TOPIC and never delivered. */
+        @Min(1)
+        private int transactionCheckMax = 15;
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -106,6 +118,12 @@ public class MqProperties {
         public void setMaxMessageSize(DataSize maxMessageSize) { this.maxMessageSize = maxMessageSize; }
         public String getMessageDelayLevel() { return messageDelayLevel; }
         public void setMessageDelayLevel(String messageDelayLevel) { this.messageDelayLevel = messageDelayLevel; }
+        public Duration getTransactionTimeout() { return transactionTimeout; }
+        public void setTransactionTimeout(Duration transactionTimeout) { this.transactionTimeout = transactionTimeout; }
+        public Duration getTransactionCheckInterval() { return transactionCheckInterval; }
+        public void setTransactionCheckInterval(Duration transactionCheckInterval) { this.transactionCheckInterval = transactionCheckInterval; }
+        public int getTransactionCheckMax() { return transactionCheckMax; }
+        public void setTransactionCheckMax(int transactionCheckMax) { this.transactionCheckMax = transactionCheckMax; }
     }
 
     /** The wire. */

@@ -12,6 +12,7 @@ import io.mq.broker.processor.lock.QueueLockProcessors;
 import io.mq.broker.processor.query.QueryProcessors;
 import io.mq.broker.processor.retry.RetryProcessors;
 import io.mq.broker.processor.send.SendProcessors;
+import io.mq.broker.processor.transaction.TransactionProcessors;
 import io.mq.broker.registration.BrokerIdentity;
 import io.mq.broker.schedule.ScheduleProcessors;
 import io.mq.broker.schedule.ScheduleTagsCodes;
@@ -130,6 +131,7 @@ public final class Broker implements AutoCloseable {
         AdminProcessors.register(server, runtime, closeables);
         QueueLockProcessors.register(server, runtime, closeables);
         QueryProcessors.register(server, runtime, closeables);
+        TransactionProcessors.register(server, runtime, closeables);
     }
 
     /**

@@ -21,6 +21,11 @@ import java.util.Objects;
  * @param registerInterval how often the broker re-registers with the name servers
  * @param longPollingMaxHold upper bound on how long a pull is held when no message is there
  * @param messageDelayLevel the delay of each delay level (RocketMQ's messageDelayLevel, 18 levels by default)
+ * @param transactionTimeout how old a half message must be before its producer group is asked for the outcome
+ *                           (RocketMQ transactionTimeOut, 6 s); a message's CHECK_IMMUNITY_TIME_IN_SECONDS overrides it
+ * @param transactionCheckInterval how often the broker scans for half messages to check (60 s)
+ * @param transactionCheckMax how many times a half message is checked before it is discarded to
+ *                            TRANS_CHECK_MAX_TIME_TOPIC (15)
  */
 public record BrokerConfig(
         String clusterName,
@@ -34,7 +39,14 @@ public record BrokerConfig(
         int maxFrameLength,
         Duration registerInterval,
         Duration longPollingMaxHold,
-        DelayLevels messageDelayLevel) {
+        DelayLevels messageDelayLevel,
+        Duration transactionTimeout,
+        Duration transactionCheckInterval,
+        int transactionCheckMax) {
+
+    public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofSeconds(6);
+    public static final Duration DEFAULT_TRANSACTION_CHECK_INTERVAL = Duration.ofSeconds(60);
+    public static final int DEFAULT_TRANSACTION_CHECK_MAX = 15;
 
     public BrokerConfig {
         Objects.requireNonNull(clusterName, "clusterName");
@@ -49,6 +61,23 @@ public record BrokerConfig(
             throw new IllegalArgumentException("maxMessageSize (" + maxMessageSize
                     + ") must be positive and below maxFrameLength (" + maxFrameLength + ")");
         }
+        Objects.requireNonNull(transactionTimeout, "transactionTimeout");
+        Objects.requireNonNull(transactionCheckInterval, "transactionCheckInterval");
+        if (transactionTimeout.isNegative() || transactionCheckInterval.isNegative() || transactionCheckInterval.isZero()
+                || transactionCheckMax < 1) {
+            throw new IllegalArgumentException("transactionTimeout must not be negative, transactionCheckInterval"
+                    + " must be positive and transactionCheckMax at least 1; got " + transactionTimeout + ", "
+                    + transactionCheckInterval + ", " + transactionCheckMax);
+        }
+    }
+
+    /** The settings without the transaction ones, which take RocketMQ's defaults (callers from before they existed). */
+    public BrokerConfig(String clusterName, String brokerName, String brokerIp, int port, List<String> nameServers,
+            boolean autoCreateTopic, int defaultTopicQueueNums, int maxMessageSize, int maxFrameLength,
+            Duration registerInterval, Duration longPollingMaxHold, DelayLevels messageDelayLevel) {
+        this(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic, defaultTopicQueueNums,
+                maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold, messageDelayLevel,
+                DEFAULT_TRANSACTION_TIMEOUT, DEFAULT_TRANSACTION_CHECK_INTERVAL, DEFAULT_TRANSACTION_CHECK_MAX);
     }
 
     public static BrokerConfig defaults() {
@@ -65,31 +94,31 @@ public record BrokerConfig(
     public BrokerConfig withPort(int port) {
         return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
                 defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
-                messageDelayLevel);
+                messageDelayLevel, transactionTimeout, transactionCheckInterval, transactionCheckMax);
     }
 
     public BrokerConfig withNameServers(List<String> nameServers) {
         return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
                 defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
-                messageDelayLevel);
+                messageDelayLevel, transactionTimeout, transactionCheckInterval, transactionCheckMax);
     }
 
     public BrokerConfig withAutoCreateTopic(boolean autoCreateTopic) {
         return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
                 defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
-                messageDelayLevel);
+                messageDelayLevel, transactionTimeout, transactionCheckInterval, transactionCheckMax);
     }
 
     public BrokerConfig withIdentity(String clusterName, String brokerName, String brokerIp) {
         return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
                 defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
-                messageDelayLevel);
+                messageDelayLevel, transactionTimeout, transactionCheckInterval, transactionCheckMax);
     }
 
     public BrokerConfig withLimits(int maxMessageSize, int maxFrameLength) {
         return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
                 defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
-                messageDelayLevel);
+                messageDelayLevel, transactionTimeout, transactionCheckInterval, transactionCheckMax);
     }
 
     /**
@@ -99,6 +128,24 @@ public record BrokerConfig(
     public BrokerConfig withMessageDelayLevel(String table) {
         return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
                 defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
-                DelayLevels.parse(table));
+                DelayLevels.parse(table), transactionTimeout, transactionCheckInterval, transactionCheckMax);
+    }
+
+    public BrokerConfig withTransactionTimeout(Duration timeout) {
+        return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
+                messageDelayLevel, timeout, transactionCheckInterval, transactionCheckMax);
+    }
+
+    public BrokerConfig withTransactionCheckInterval(Duration interval) {
+        return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
+                messageDelayLevel, transactionTimeout, interval, transactionCheckMax);
+    }
+
+    public BrokerConfig withTransactionCheckMax(int checkMax) {
+        return new BrokerConfig(clusterName, brokerName, brokerIp, port, nameServers, autoCreateTopic,
+                defaultTopicQueueNums, maxMessageSize, maxFrameLength, registerInterval, longPollingMaxHold,
+                messageDelayLevel, transactionTimeout, transactionCheckInterval, checkMax);
     }
 }

@@ -2,6 +2,7 @@ package io.mq.broker.processor.admin;
 
 import io.mq.broker.store.DefaultMessageStore;
 import io.mq.broker.store.MessageStore;
+import io.mq.broker.topic.SystemTopics;
 import io.mq.protocol.body.KVTable;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.ResponseCode;
@@ -83,6 +84,8 @@ final class RuntimeInfo {
         t.put("EndTransactionThreadPoolQueueCapacity", "0");
         t.put("pageCacheLockTimeMills", "0");
         t.put("startAcceptSendRequestTimeStamp", "0");
+        // Half messages checked too often and parked for the operator; read from the store, so it survives restarts.
+        t.put("transactionDiscardedTotal", String.valueOf(store.maxOffset(SystemTopics.TRANS_CHECK_MAX_TIME, 0)));
 
         long maxOffset = store.commitLogMaxOffset();
         long minOffset = store.commitLogMinOffset();

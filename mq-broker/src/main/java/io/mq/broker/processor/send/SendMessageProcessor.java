@@ -3,6 +3,7 @@ package io.mq.broker.processor.send;
 import io.mq.broker.schedule.DelayRouter;
 import io.mq.broker.store.AppendResult;
 import io.mq.broker.store.MessageStore;
+import io.mq.broker.transaction.HalfMessages;
 import io.mq.protocol.header.SendMessageRequestHeader;
 import io.mq.protocol.message.MessageDraft;
 import io.mq.protocol.message.MessageProperties;
@@ -78,11 +79,15 @@ public final class SendMessageProcessor implements RequestProcessor {
     }
 
     /**
-     * Where a single message enters the store. A delayed or timed message waits in a schedule topic (RocketMQ
-     * does this in CommitLog.putMessage); a prepared (half) transaction message is never held and is stored as
-     * it is for now; the transaction work routes it to RMQ_SYS_TRANS_HALF_TOPIC here.
+     * Where a single message enters the store. A prepared transaction message (TRAN_MSG=true, as RocketMQ decides)
+     * is stored as a half message in RMQ_SYS_TRANS_HALF_TOPIC, invisible to consumers until END_TRANSACTION commits
+     * it; it is never held for a delay (the official clients clear the delay of a transactional message). A delayed
+     * or timed message waits in a schedule topic (RocketMQ does this in CommitLog.putMessage).
      */
     private CompletableFuture<AppendResult> appendSingle(MessageDraft draft) {
+        if (HalfMessages.isPrepared(draft)) {
+            return store.append(HalfMessages.toHalf(draft));
+        }
         return store.append(delays.hold(draft));
     }
 
