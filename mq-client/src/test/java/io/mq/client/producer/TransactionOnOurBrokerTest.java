@@ -42,7 +42,9 @@ class TransactionOnOurBrokerTest {
 
     @BeforeEach
     void start() {
-        broker = OurBroker.start(dir);
+        // Checks come fast: half messages older than 1 s are checked every second.
+        broker = OurBroker.start(dir, c -> c.withTransactionTimeout(Duration.ofSeconds(1))
+                .withTransactionCheckInterval(Duration.ofSeconds(1)));
         reader = MqProducer.start(broker.clientConfig("tx-test"), ProducerConfig.of("tx-reader"));
         assumeTransactionsServed();
     }
