@@ -2,6 +2,7 @@ package io.mq.spring.transaction;
 
 import io.mq.client.ClientConfig;
 import io.mq.client.Message;
+import io.mq.client.MessageView;
 import io.mq.client.SendResult;
 import io.mq.client.producer.ProducerConfig;
 import io.mq.client.producer.TransactionSendResult;
@@ -84,6 +85,16 @@ public final class MqTransactions implements TransactionalSend, SmartInitializin
     /** The producer groups started, the default one first. */
     public Set<String> producerGroups() {
         return Set.copyOf(producers.keySet());
+    }
+
+    /** What {@code producerGroup} answers a check-back about {@code halfMessage} now (may fence it). */
+    LocalOutcome check(String producerGroup, MessageView halfMessage) {
+        var state = producer(producerGroup).checkLocalTransaction(halfMessage);
+        return switch (state) {
+            case COMMIT_MESSAGE -> LocalOutcome.COMMIT;
+            case ROLLBACK_MESSAGE -> LocalOutcome.ROLLBACK;
+            case UNKNOW -> LocalOutcome.UNKNOWN;
+        };
     }
 
     @Override
