@@ -47,6 +47,24 @@ public final class MqTransactionProducer implements AutoCloseable {
             checkExecutor.shutdownNow();
             throw e;
         }
+        reachBrokersBeforeFirstSend();
+    }
+
+    /**
+     * Heartbeats go to the brokers of the routes the client knows. A producer restarted after a crash must be reachable
+     * for check-backs before it sends anything, so, as the official producer, it follows the auto-create template's
+     * route (TBW102), which every broker allowing auto-creation publishes.
+     */
+    private void reachBrokersBeforeFirstSend() {
+        try {
+            if (producer.client().refreshRoute(producer.config().createTopicKey()).isPresent()) {
+                producer.client().sendHeartbeatNow();
+            }
+        } catch (RuntimeException e) {
+            log.warn("no route of {} yet: group {} is reachable for check-backs once it has sent (or the route "
+                    + "poll finds it): {}", producer.config().createTopicKey(), producer.config().group(),
+                    e.getMessage());
+        }
     }
 
     /** One thread answers check-backs, as the official producer's default. */

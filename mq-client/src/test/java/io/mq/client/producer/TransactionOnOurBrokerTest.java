@@ -121,6 +121,24 @@ class TransactionOnOurBrokerTest {
         }
     }
 
+    @Test
+    void aProducerRestartedBeforeSendingAnythingStillAnswersTheCheck() {
+        MqTransactionProducer.HalfMessage half;
+        try (var crashed = MqTransactionProducer.start(broker.clientConfig("tx-crashed"),
+                ProducerConfig.of("tx-restart"), new Listener())) {
+            half = crashed.sendHalf(Message.of("TxRestartTopic", "t", "orphan"));
+        }
+        var listener = new Listener();
+        listener.checkAnswer = LocalTransactionState.COMMIT_MESSAGE;
+        try (var restarted = MqTransactionProducer.start(broker.clientConfig("tx-restarted"),
+                ProducerConfig.of("tx-restart"), listener)) {
+            var delivered = pullUntil(half.sendResult().messageQueue(), 1);
+
+            assertThat(delivered).extracting(MessageView::msgId).contains(half.transactionId());
+            assertThat(listener.checked).extracting(MessageView::transactionId).contains(half.transactionId());
+        }
+    }
+
     /** END_TRANSACTION is one-way in use; asked with an answer, a broker without it says REQUEST_CODE_NOT_SUPPORTED. */
     private void assumeTransactionsServed() {
         var probe = RemotingCommand.request(RequestCode.END_TRANSACTION, new EndTransactionRequestHeader("probe", 0, 0,
