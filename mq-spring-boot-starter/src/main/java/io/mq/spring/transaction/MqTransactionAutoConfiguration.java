@@ -41,7 +41,7 @@ public class MqTransactionAutoConfiguration {
     @EnableConfigurationProperties({MqProperties.class, MqTransactionProperties.class})
     static class TransactionalMessages {
 
-        @Bean(destroyMethod = "destroy")
+        @Bean
         @ConditionalOnMissingBean
         MqTransactions mqTransactions(ClientConfig clientConfig, MqProperties properties,
                 MqTransactionProperties fence, Environment environment, ListableBeanFactory beans) {

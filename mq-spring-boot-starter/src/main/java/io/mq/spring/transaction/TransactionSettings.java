@@ -27,19 +27,4 @@ public record TransactionSettings(String producerGroup, String table, boolean in
             throw new IllegalArgumentException("checkThreads must be at least 1");
         }
     }
-
-    public static TransactionSettings defaults(String producerGroup) {
-        return new TransactionSettings(producerGroup, "mq_transaction_log", true, Duration.ofMillis(500), 1,
-                Duration.ofDays(7), Duration.ofHours(1), 1000);
-    }
-
-    public TransactionSettings withCheckLockTimeout(Duration timeout) {
-        return new TransactionSettings(producerGroup, table, initializeSchema, timeout, checkThreads, retention,
-                cleanupInterval, cleanupBatchSize);
-    }
-
-    public TransactionSettings withTable(String name) {
-        return new TransactionSettings(producerGroup, name, initializeSchema, checkLockTimeout, checkThreads,
-                retention, cleanupInterval, cleanupBatchSize);
-    }
 }
