@@ -11,6 +11,7 @@ import io.mq.protocol.header.CheckTransactionStateRequestHeader;
 import io.mq.protocol.header.EndTransactionRequestHeader;
 import io.mq.protocol.message.MessageId;
 import io.mq.protocol.message.MessageProperties;
+import io.mq.protocol.remoting.ResponseCode;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +47,24 @@ public final class MqTransactionProducer implements AutoCloseable {
             checkExecutor.shutdownNow();
             throw e;
         }
+        reachBrokersBeforeFirstSend();
+    }
+
+    /**
+     * Heartbeats go to the brokers of the routes the client knows. A producer restarted after a crash must be reachable
+     * for check-backs before it sends anything, so, as the official producer, it follows the auto-create template's
+     * route (TBW102), which every broker allowing auto-creation publishes.
+     */
+    private void reachBrokersBeforeFirstSend() {
+        try {
+            if (producer.client().refreshRoute(producer.config().createTopicKey()).isPresent()) {
+                producer.client().sendHeartbeatNow();
+            }
+        } catch (RuntimeException e) {
+            log.warn("no route of {} yet: group {} is reachable for check-backs once it has sent (or the route "
+                    + "poll finds it): {}", producer.config().createTopicKey(), producer.config().group(),
+                    e.getMessage());
+        }
     }
 
     /** One thread answers check-backs, as the official producer's default. */
@@ -66,11 +85,8 @@ public final class MqTransactionProducer implements AutoCloseable {
      * could not be sent (the local transaction then does not run).
      */
     public TransactionSendResult sendInTransaction(Message message, Object arg) {
-        if (message.delayLevel() > 0) {
-            message = message.toBuilder().delayLevel(0).build();
-        }
-        var outgoing = producer.encode(message, Map.of(MessageProperties.TRANSACTION_PREPARED, "true",
-                MessageProperties.PRODUCER_GROUP, producer.config().group()));
+        message = withoutDelay(message);
+        var outgoing = encodeHalf(message);
         var sent = producer.sender().sendSync(outgoing);
         var state = LocalTransactionState.UNKNOW;
         Throwable localError = null;
@@ -94,6 +110,40 @@ public final class MqTransactionProducer implements AutoCloseable {
         return new TransactionSendResult(sent, state);
     }
 
+    /**
+     * Sends {@code message} as a half message and returns at once, leaving the outcome to {@link #commit} or
+     * {@link #rollback} later (or to the broker's check-back if neither comes). For local transactions whose end this
+     * producer does not drive, e.g. a database transaction that commits after the caller returns. Throws when the half
+     * message was not stored safely (it is then rolled back, as {@link #sendInTransaction} does).
+     */
+    public HalfMessage sendHalf(Message message) {
+        message = withoutDelay(message);
+        var outgoing = encodeHalf(message);
+        var sent = producer.sender().sendSync(outgoing);
+        var half = new HalfMessage(sent, HalfMessages.view(message, outgoing, sent));
+        if (sent.status() != SendStatus.SEND_OK) {
+            try {
+                endTransaction(sent, LocalTransactionState.ROLLBACK_MESSAGE, null);
+            } catch (RuntimeException e) {
+                log.warn("rolling back half message {} failed (the broker will check back): {}", sent.msgId(),
+                        e.getMessage());
+            }
+            throw new MqClientException(notStoredCode(sent.status()), "half message " + sent.msgId()
+                    + " was not stored as safely as asked (" + sent.status() + "); it is rolled back");
+        }
+        return half;
+    }
+
+    /** Commits a half message from {@link #sendHalf} (END_TRANSACTION, one-way); throws when it cannot be sent. */
+    public void commit(HalfMessage half) {
+        endTransaction(half.sendResult(), LocalTransactionState.COMMIT_MESSAGE, null);
+    }
+
+    /** Rolls back a half message from {@link #sendHalf} (END_TRANSACTION, one-way); throws when it cannot be sent. */
+    public void rollback(HalfMessage half) {
+        endTransaction(half.sendResult(), LocalTransactionState.ROLLBACK_MESSAGE, null);
+    }
+
     /** The plain producer of the same group, for messages outside transactions. */
     public MqProducer producer() {
         return producer;
@@ -115,6 +165,24 @@ public final class MqTransactionProducer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private static int notStoredCode(SendStatus status) {
+        return switch (status) {
+            case FLUSH_DISK_TIMEOUT -> ResponseCode.FLUSH_DISK_TIMEOUT;
+            case FLUSH_SLAVE_TIMEOUT -> ResponseCode.FLUSH_SLAVE_TIMEOUT;
+            case SLAVE_NOT_AVAILABLE -> ResponseCode.SLAVE_NOT_AVAILABLE;
+            case SEND_OK -> ResponseCode.SUCCESS;
+        };
+    }
+
+    private static Message withoutDelay(Message message) {
+        return message.delayLevel() > 0 ? message.toBuilder().delayLevel(0).build() : message;
+    }
+
+    private OutgoingMessage encodeHalf(Message message) {
+        return producer.encode(message, Map.of(MessageProperties.TRANSACTION_PREPARED, "true",
+                MessageProperties.PRODUCER_GROUP, producer.config().group()));
     }
 
     private void endTransaction(SendResult sent, LocalTransactionState state, Throwable localError) {
@@ -156,6 +224,19 @@ public final class MqTransactionProducer implements AutoCloseable {
             producer.client().brokerApi().endTransactionOneway(brokerAddress, end, remark);
         } catch (MqClientException e) {
             log.warn("answering the check of {} with {} failed: {}", half.transactionId(), state, e.getMessage());
+        }
+    }
+
+    /**
+     * A half message stored and waiting for its outcome: its send result and the view the check-back will see.
+     *
+     * @param view the half message as the local transaction sees it; its transaction id is the message's unique id
+     */
+    public record HalfMessage(SendResult sendResult, MessageView view) {
+
+        /** The id the broker's check-back carries: the message's unique id. */
+        public String transactionId() {
+            return sendResult.msgId();
         }
     }
 }

@@ -42,7 +42,9 @@ class TransactionOnOurBrokerTest {
 
     @BeforeEach
     void start() {
-        broker = OurBroker.start(dir);
+        // Checks come fast: half messages older than 1 s are checked every second.
+        broker = OurBroker.start(dir, c -> c.withTransactionTimeout(Duration.ofSeconds(1))
+                .withTransactionCheckInterval(Duration.ofSeconds(1)));
         reader = MqProducer.start(broker.clientConfig("tx-test"), ProducerConfig.of("tx-reader"));
         assumeTransactionsServed();
     }
@@ -84,6 +86,56 @@ class TransactionOnOurBrokerTest {
             var delivered = pullUntil(sent.sendResult().messageQueue(), 1);
             assertThat(delivered).extracting(MessageView::msgId).contains(sent.msgId());
             assertThat(listener.checked).extracting(MessageView::transactionId).contains(sent.transactionId());
+        }
+    }
+
+    @Test
+    void aHalfMessageSentNowIsDeliveredOnlyOnceCommittedLater() {
+        try (var producer = MqTransactionProducer.start(broker.clientConfig("tx-test"), ProducerConfig.of("tx-half"),
+                new Listener())) {
+            var rolledBack = producer.sendHalf(Message.of("TxHalfTopic", "t", "no"));
+            var committed = producer.sendHalf(Message.of("TxHalfTopic", "t", "yes"));
+            assertThat(committed.view().transactionId()).isEqualTo(committed.transactionId());
+
+            producer.rollback(rolledBack);
+            producer.commit(committed);
+
+            var delivered = pullUntil(committed.sendResult().messageQueue(), 1);
+            assertThat(delivered).extracting(MessageView::msgId).contains(committed.transactionId())
+                    .doesNotContain(rolledBack.transactionId());
+        }
+    }
+
+    @Test
+    void aHalfMessageNeverEndedIsSettledByTheCheckBack() {
+        var listener = new Listener();
+        listener.checkAnswer = LocalTransactionState.COMMIT_MESSAGE;
+        try (var producer = MqTransactionProducer.start(broker.clientConfig("tx-test"),
+                ProducerConfig.of("tx-half-check"), listener)) {
+            var half = producer.sendHalf(Message.of("TxHalfCheckTopic", "t", "later"));
+
+            var delivered = pullUntil(half.sendResult().messageQueue(), 1);
+            assertThat(delivered).extracting(MessageView::msgId).contains(half.transactionId());
+            assertThat(listener.checked).extracting(MessageView::transactionId).contains(half.transactionId());
+            assertThat(listener.executed).isEmpty();
+        }
+    }
+
+    @Test
+    void aProducerRestartedBeforeSendingAnythingStillAnswersTheCheck() {
+        MqTransactionProducer.HalfMessage half;
+        try (var crashed = MqTransactionProducer.start(broker.clientConfig("tx-crashed"),
+                ProducerConfig.of("tx-restart"), new Listener())) {
+            half = crashed.sendHalf(Message.of("TxRestartTopic", "t", "orphan"));
+        }
+        var listener = new Listener();
+        listener.checkAnswer = LocalTransactionState.COMMIT_MESSAGE;
+        try (var restarted = MqTransactionProducer.start(broker.clientConfig("tx-restarted"),
+                ProducerConfig.of("tx-restart"), listener)) {
+            var delivered = pullUntil(half.sendResult().messageQueue(), 1);
+
+            assertThat(delivered).extracting(MessageView::msgId).contains(half.transactionId());
+            assertThat(listener.checked).extracting(MessageView::transactionId).contains(half.transactionId());
         }
     }
 
