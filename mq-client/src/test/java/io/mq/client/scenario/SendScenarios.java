@@ -22,7 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every way of sending, read back from the broker under test; ordered sends consumed in order. */
+/** Every way of sending, read back from the broker under test and looked up; ordered sends consumed in order. */
 abstract class SendScenarios {
 
     /** sysFlag bits of a zlib body as the 5.x client sets them. */
@@ -73,6 +73,12 @@ abstract class SendScenarios {
         assertThat(byBody.get("b1").keys()).containsExactly("kb1");
         assertThat(byBody.get("b2").property("item")).isEqualTo("2");
         assertThat(byBody.get("b2").tags()).isEqualTo("B");
+
+        // Looked up by id and by key, as an operator would.
+        assertThat(fx.admin.viewMessage(sync.offsetMsgId()).bodyAsString()).isEqualTo("sync");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(fx.admin.queryMessageByKey(topic, "k-two", 32, 0, Long.MAX_VALUE))
+                        .extracting(MessageView::msgId).containsExactly(sync.msgId()));
     }
 
     @Test

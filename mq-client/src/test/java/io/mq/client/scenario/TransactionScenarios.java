@@ -60,36 +60,44 @@ abstract class TransactionScenarios {
     }
 
     @Test
-    void anUnknownOutcomeIsCommittedWhenTheBrokerChecksBack() {
+    void unknownOutcomesAreSettledByTheBrokersCheckBackCommitDeliveredRollbackNot() {
         var topic = fx.topic("TxCheck", 1);
         var listener = new ScriptedListener();
-        listener.checkAnswer = LocalTransactionState.COMMIT_MESSAGE;
+        listener.checkAnswers.put("later-yes", LocalTransactionState.COMMIT_MESSAGE);
+        listener.checkAnswers.put("later-no", LocalTransactionState.ROLLBACK_MESSAGE);
         var recorder = new Recorder();
         try (var producer = MqTransactionProducer.start(fx.client("tx-check"),
                 ProducerConfig.of(ScenarioFixture.unique("tx-check-producers")), listener);
              var ignored = MqPushConsumer.builder(fx.client("tx-check-consumer"), fx.group("tx-check").build())
                      .subscribe(topic, "*").listener(recorder).start()) {
-            var sent = producer.sendInTransaction(Message.builder(topic).keys("later").body("later").build(),
+            var yes = producer.sendInTransaction(Message.builder(topic).keys("y").body("later-yes").build(),
+                    LocalTransactionState.UNKNOW);
+            var no = producer.sendInTransaction(Message.builder(topic).keys("n").body("later-no").build(),
                     LocalTransactionState.UNKNOW);
 
-            assertThat(sent.localState()).isEqualTo(LocalTransactionState.UNKNOW);
+            assertThat(yes.localState()).isEqualTo(LocalTransactionState.UNKNOW);
+            assertThat(no.localState()).isEqualTo(LocalTransactionState.UNKNOW);
             await().atMost(Duration.ofSeconds(30)).until(() -> recorder.count() >= 1);
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> recorder.count() == 1);
-            assertThat(recorder.received).extracting(MessageView::msgId).containsExactly(sent.msgId());
-            assertThat(recorder.bodies()).containsExactly("later");
-            assertThat(listener.checked).isNotEmpty().allSatisfy(view -> {
-                assertThat(view.transactionId()).isEqualTo(sent.transactionId());
+            await().atMost(Duration.ofSeconds(30)).until(() -> listener.checkedBodies().contains("later-no"));
+            // A few check rounds later: the committed one came once, the rolled-back one never.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).untilAsserted(() ->
+                    assertThat(recorder.received).as("deliveries; checks: %s", listener.checked)
+                            .extracting(MessageView::msgId).containsExactly(yes.msgId()));
+            assertThat(recorder.bodies()).containsExactly("later-yes");
+            assertThat(listener.checked).allSatisfy(view -> {
+                assertThat(view.transactionId()).isIn(yes.transactionId(), no.transactionId());
                 assertThat(view.topic()).isEqualTo(topic);
-                assertThat(view.bodyAsString()).isEqualTo("later");
             });
+            assertThat(listener.checked).filteredOn(v -> v.transactionId().equals(yes.transactionId()))
+                    .isNotEmpty().allSatisfy(v -> assertThat(v.bodyAsString()).isEqualTo("later-yes"));
         }
     }
 
-    /** Executes with the state passed as arg; checks answer {@link #checkAnswer}; remembers what it saw. */
+    /** Executes with the state passed as arg; checks answer by body ({@link #checkAnswers}, else UNKNOW). */
     private static final class ScriptedListener implements TransactionListener {
         final Map<String, MessageView> executed = new ConcurrentHashMap<>();
         final List<MessageView> checked = new CopyOnWriteArrayList<>();
-        volatile LocalTransactionState checkAnswer = LocalTransactionState.UNKNOW;
+        final Map<String, LocalTransactionState> checkAnswers = new ConcurrentHashMap<>();
 
         @Override
         public LocalTransactionState executeLocalTransaction(MessageView halfMessage, Object arg) {
@@ -100,7 +108,11 @@ abstract class TransactionScenarios {
         @Override
         public LocalTransactionState checkLocalTransaction(MessageView halfMessage) {
             checked.add(halfMessage);
-            return checkAnswer;
+            return checkAnswers.getOrDefault(halfMessage.bodyAsString(), LocalTransactionState.UNKNOW);
+        }
+
+        List<String> checkedBodies() {
+            return checked.stream().map(MessageView::bodyAsString).toList();
         }
     }
 }
