@@ -49,5 +49,9 @@ for d in ("mq", "rocketmq4"):
     med[d] = statistics.median(xs)
     print(f"{d:10s} CPU s per 100k sync sends: median {med[d]:.2f} (runs {', '.join(f'{x:.2f}' for x in xs)}); "
           f"msg/s median {statistics.median(rates):.0f}")
-print(f"ratio ours/official: {med['mq'] / med['rocketmq4']:.2f}")
+pairs = [rows[i:i + 2] for i in range(0, len(rows) - 1, 2)]
+ratios = [next(r for r in p if r["driver"] == "mq")["cpuSecondsPer100k"]
+          / next(r for r in p if r["driver"] == "rocketmq4")["cpuSecondsPer100k"] for p in pairs]
+print(f"ratio ours/official: {med['mq'] / med['rocketmq4']:.2f} of the medians; per round "
+      f"{', '.join(f'{r:.2f}' for r in ratios)}")
 PY
