@@ -40,7 +40,7 @@ public record LoadOptions(
     public static final String USAGE = """
             java -jar mq-bench-load.jar --mode produce|consume|e2e [options]
 
-              --driver NAME          client library to drive: rocketmq4 (official 4.9.7 client)   [rocketmq4]
+              --driver NAME          client library: rocketmq4 (official 4.9.7) or mq (ours)      [rocketmq4]
               --namesrv HOST:PORT    name server(s), ';'-separated                               [127.0.0.1:9876]
               --topic NAME                                                                       [BenchTopic]
               --group NAME           consumer group (consume, e2e)                     [a fresh bench_<random>]

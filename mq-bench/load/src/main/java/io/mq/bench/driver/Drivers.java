@@ -1,5 +1,6 @@
 package io.mq.bench.driver;
 
+import io.mq.bench.driver.mq.MqClientDriver;
 import io.mq.bench.driver.rocketmq4.OfficialClientDriver;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,13 +9,13 @@ import java.util.function.Supplier;
 /**
  * The drivers this jar knows, by {@code --driver} name.
  *
- * <p>The seam for our own client: when {@code mq-client} lands, add it as a dependency of this module, write
- * {@code io.mq.bench.driver.mq.MqClientDriver implements Driver}, and register it here as {@code "mq"}.
+ * <p>{@code rocketmq4}: the official 4.9.7 client; {@code mq}: our own ({@code mq-client}).
  */
 public final class Drivers {
 
     private static final Map<String, Supplier<Driver>> KNOWN = new TreeMap<>(Map.of(
-            OfficialClientDriver.NAME, OfficialClientDriver::new));
+            OfficialClientDriver.NAME, OfficialClientDriver::new,
+            MqClientDriver.NAME, MqClientDriver::new));
 
     private Drivers() {
     }
