@@ -2,20 +2,14 @@ package io.mq.client.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.mq.client.Message;
 import io.mq.client.MessageView;
-import io.mq.client.MqClientException;
 import io.mq.client.OurBroker;
 import io.mq.client.PullStatus;
 import io.mq.protocol.body.MessageQueue;
 import io.mq.protocol.body.SubscriptionData;
-import io.mq.protocol.header.EndTransactionRequestHeader;
 import io.mq.protocol.header.PullMessageRequestHeader;
-import io.mq.protocol.remoting.RemotingCommand;
-import io.mq.protocol.remoting.RequestCode;
-import io.mq.protocol.remoting.ResponseCode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,9 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The transactional producer against our broker. Skipped while our broker does not serve END_TRANSACTION (the
- * broker side of transactions is another issue): the same flows run against Apache RocketMQ 5.2.0 in
- * {@code ApacheRocketMqInteropTest}, and start running here by themselves once the broker serves them.
+ * The transactional producer against our broker: half send, local outcome, END_TRANSACTION and check-back. The same
+ * flows run against Apache RocketMQ 5.2.0 in {@code io.mq.client.scenario}.
  */
 class TransactionOnOurBrokerTest {
 
@@ -46,7 +39,6 @@ class TransactionOnOurBrokerTest {
         broker = OurBroker.start(dir, c -> c.withTransactionTimeout(Duration.ofSeconds(1))
                 .withTransactionCheckInterval(Duration.ofSeconds(1)));
         reader = MqProducer.start(broker.clientConfig("tx-test"), ProducerConfig.of("tx-reader"));
-        assumeTransactionsServed();
     }
 
     @AfterEach
@@ -136,18 +128,6 @@ class TransactionOnOurBrokerTest {
 
             assertThat(delivered).extracting(MessageView::msgId).contains(half.transactionId());
             assertThat(listener.checked).extracting(MessageView::transactionId).contains(half.transactionId());
-        }
-    }
-
-    /** END_TRANSACTION is one-way in use; asked with an answer, a broker without it says REQUEST_CODE_NOT_SUPPORTED. */
-    private void assumeTransactionsServed() {
-        var probe = RemotingCommand.request(RequestCode.END_TRANSACTION, new EndTransactionRequestHeader("probe", 0, 0,
-                0, false, "probe", "probe"));
-        try {
-            reader.client().brokerApi().invoke(broker.brokerAddress(), probe, 3000);
-        } catch (MqClientException e) {
-            assumeFalse(e.responseCode() == ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
-                    "our broker does not serve transactions yet: " + e.getMessage());
         }
     }
 
