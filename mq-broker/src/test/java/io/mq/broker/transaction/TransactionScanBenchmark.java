@@ -89,10 +89,10 @@ public final class TransactionScanBenchmark {
         return store;
     }
 
-    private static void awaitDispatched(DefaultMessageStore store) throws InterruptedException {
-        while (store.dispatchedOffset() < store.commitLogMaxOffset()) {
-            Thread.sleep(5);
-        }
+    private static void awaitDispatched(DefaultMessageStore store) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(5))
+                .pollInterval(java.time.Duration.ofMillis(5))
+                .until(() -> store.dispatchedOffset() >= store.commitLogMaxOffset());
     }
 
     private static void report(String what, long startNanos) {
