@@ -6,6 +6,8 @@ import java.util.Map;
 /** Writes values in the JSON dialect fastjson produces (see {@link Json}). */
 final class JsonWriter {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private JsonWriter() {
     }
 
@@ -84,7 +86,9 @@ final class JsonWriter {
                 case '\f' -> out.append("\\f");
                 default -> {
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        // Every message's properties hold \u0001/\u0002 separators and the official client sends JSON
+                        // headers by default, so this runs per send: no String.format here.
+                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
                     } else {
                         out.append(c);
                     }
