@@ -271,6 +271,53 @@ public class MqProperties {
         /** How long rows of the transaction table are kept before the cleanup removes them. */
         private Duration cleanupHorizon = Duration.ofDays(7);
 
+        /** Create the transaction table at startup unless it exists (CREATE TABLE IF NOT EXISTS). */
+        private boolean initializeSchema = true;
+
+        /**
+         * How long a check-back waits for a database transaction that holds the message's row before answering
+         * UNKNOWN (the broker asks again later). MariaDB and MySQL round it up to whole seconds.
+         */
+        private Duration checkLockTimeout = Duration.ofMillis(500);
+
+        /** How often rows older than the cleanup horizon are deleted. */
+        private Duration cleanupInterval = Duration.ofHours(1);
+
+        /** Rows deleted per statement by the cleanup. */
+        private int cleanupBatchSize = 1000;
+
+        public boolean isInitializeSchema() {
+            return initializeSchema;
+        }
+
+        public void setInitializeSchema(boolean initializeSchema) {
+            this.initializeSchema = initializeSchema;
+        }
+
+        public Duration getCheckLockTimeout() {
+            return checkLockTimeout;
+        }
+
+        public void setCheckLockTimeout(Duration checkLockTimeout) {
+            this.checkLockTimeout = checkLockTimeout;
+        }
+
+        public Duration getCleanupInterval() {
+            return cleanupInterval;
+        }
+
+        public void setCleanupInterval(Duration cleanupInterval) {
+            this.cleanupInterval = cleanupInterval;
+        }
+
+        public int getCleanupBatchSize() {
+            return cleanupBatchSize;
+        }
+
+        public void setCleanupBatchSize(int cleanupBatchSize) {
+            this.cleanupBatchSize = cleanupBatchSize;
+        }
+
         public String getProducerGroup() {
             return producerGroup;
         }

@@ -38,18 +38,18 @@ public class MqTransactionAutoConfiguration {
     /** One producer per transactional group, answering check-backs from the fence table. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBean({ClientConfig.class, DataSource.class, PlatformTransactionManager.class})
-    @EnableConfigurationProperties({MqProperties.class, MqTransactionProperties.class})
+    @EnableConfigurationProperties(MqProperties.class)
     static class TransactionalMessages {
 
         @Bean
         @ConditionalOnMissingBean
         MqTransactions mqTransactions(ClientConfig clientConfig, MqProperties properties,
-                MqTransactionProperties fence, Environment environment, ListableBeanFactory beans) {
+                Environment environment, ListableBeanFactory beans) {
             var transaction = properties.getTransaction();
             var settings = new TransactionSettings(transactionGroup(properties, environment),
-                    transaction.getTableName(), fence.isInitializeSchema(), fence.getCheckLockTimeout(),
-                    transaction.getCheckThreads(), transaction.getCleanupHorizon(), fence.getCleanupInterval(),
-                    fence.getCleanupBatchSize());
+                    transaction.getTableName(), transaction.isInitializeSchema(), transaction.getCheckLockTimeout(),
+                    transaction.getCheckThreads(), transaction.getCleanupHorizon(), transaction.getCleanupInterval(),
+                    transaction.getCleanupBatchSize());
             var producer = properties.getProducer();
             return new MqTransactions(clientConfig, group -> ProducerConfig.of(group)
                     .withSendTimeout(producer.getSendTimeout())
