@@ -10,6 +10,7 @@ import io.mq.broker.processor.admin.AdminProcessors;
 import io.mq.broker.processor.client.ClientProcessors;
 import io.mq.broker.processor.lock.QueueLockProcessors;
 import io.mq.broker.processor.query.QueryProcessors;
+import io.mq.broker.processor.reply.ReplyProcessors;
 import io.mq.broker.processor.retry.RetryProcessors;
 import io.mq.broker.processor.send.SendProcessors;
 import io.mq.broker.processor.transaction.TransactionProcessors;
@@ -132,6 +133,7 @@ public final class Broker implements AutoCloseable {
         QueueLockProcessors.register(server, runtime, closeables);
         QueryProcessors.register(server, runtime, closeables);
         TransactionProcessors.register(server, runtime, closeables);
+        ReplyProcessors.register(server, runtime, closeables);
     }
 
     /**

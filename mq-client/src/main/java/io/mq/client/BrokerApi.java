@@ -1,5 +1,6 @@
 package io.mq.client;
 
+import io.mq.client.reply.ReplyMessages;
 import io.mq.protocol.body.ConsumeStats;
 import io.mq.protocol.body.ConsumerListByGroupResponseBody;
 import io.mq.protocol.body.HeartbeatData;
@@ -78,7 +79,10 @@ public final class BrokerApi {
     }
 
     private static RemotingCommand sendRequest(SendMessageRequestHeaderV2 header, byte[] body) {
-        int code = header.batch() ? RequestCode.SEND_BATCH_MESSAGE : RequestCode.SEND_MESSAGE_V2;
+        // As the official client: a reply (MSG_TYPE=reply) goes out as SEND_REPLY_MESSAGE_V2 for the broker to push.
+        int code = header.batch() ? RequestCode.SEND_BATCH_MESSAGE
+                : ReplyMessages.isReply(header.properties()) ? RequestCode.SEND_REPLY_MESSAGE_V2
+                : RequestCode.SEND_MESSAGE_V2;
         return RemotingCommand.request(code, header).body(body);
     }
 

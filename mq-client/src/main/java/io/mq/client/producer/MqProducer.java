@@ -3,11 +3,15 @@ package io.mq.client.producer;
 import io.mq.client.ClientConfig;
 import io.mq.client.ClientInstance;
 import io.mq.client.Message;
+import io.mq.client.MessageView;
 import io.mq.client.MqClientException;
 import io.mq.client.SendResult;
 import io.mq.client.TransactionChecker;
+import io.mq.client.reply.PendingReplies;
 import io.mq.protocol.body.MessageQueue;
+import io.mq.protocol.message.MessageProperties;
 import io.mq.protocol.message.UniqueIdGenerator;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,7 @@ public final class MqProducer implements AutoCloseable {
         this.config = config;
         this.sender = new Sender(client, config);
         this.encoder = new MessageEncoder(config, IDS);
+        PendingReplies.enable(client);
         client.registerProducer(config.group(), checker);
     }
 
@@ -103,6 +108,35 @@ public final class MqProducer implements AutoCloseable {
     public SendResult send(Collection<Message> batch) {
         checkOpen();
         return sender.sendSync(encoder.batch(batch));
+    }
+
+    /**
+     * Request-reply: sends {@code message} as a request (CORRELATION_ID, REPLY_TO_CLIENT and TTL added) and completes
+     * with the reply a responder sends back through the broker, or fails with an {@link MqClientException} (TIMEOUT
+     * when no reply comes within {@code timeout}, or the send's failure). The first request to a topic may block
+     * while its route is fetched and the brokers learn this client (the reply is pushed to a known connection).
+     */
+    public CompletableFuture<MessageView> request(Message message, Duration timeout) {
+        checkOpen();
+        if (client.cachedRoute(message.topic()).isEmpty()) {
+            sender.route(message.topic());
+            client.sendHeartbeatNow();
+        }
+        String correlationId = PendingReplies.newCorrelationId();
+        var outgoing = encode(message, Map.of(MessageProperties.CORRELATION_ID, correlationId,
+                MessageProperties.REPLY_TO_CLIENT, client.clientId(),
+                MessageProperties.TTL, String.valueOf(timeout.toMillis())));
+        var reply = PendingReplies.await(correlationId, timeout);
+        try {
+            sender.sendAsync(outgoing).whenComplete((sent, error) -> {
+                if (error != null) {
+                    PendingReplies.fail(correlationId, error);
+                }
+            });
+        } catch (RuntimeException e) {
+            PendingReplies.fail(correlationId, e);
+        }
+        return reply;
     }
 
     /** The queues a message of this topic may go to (fetching the route if needed). */

@@ -1,6 +1,8 @@
 package io.mq.spring.core;
 
 import io.mq.client.Message;
+import io.mq.client.MessageView;
+import io.mq.client.MqClientException;
 import io.mq.client.SendResult;
 import io.mq.client.producer.MqProducer;
 import io.mq.spring.observation.MqObservations;
@@ -11,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -134,6 +137,33 @@ public class MqTemplate {
         }
         var builder = converter.toMessageBuilder(destination, payload);
         return observed(builder, () -> delegate.sendInTransaction(build(builder)));
+    }
+
+    /**
+     * Request-reply: sends {@code payload} as a request and waits up to {@code timeout} for the reply, converted to
+     * {@code replyType}. The responder is any RocketMQ request responder, e.g. an {@code @MqListener} method that
+     * returns a value. Throws {@link io.mq.client.MqClientException} (TIMEOUT when no reply came in time).
+     */
+    public <T> T sendAndReceive(String destination, Object payload, Class<T> replyType, Duration timeout) {
+        var builder = converter.toMessageBuilder(destination, payload);
+        var reply = observed(builder, () -> awaitReply(producer.request(build(builder), timeout)));
+        return converter.fromMessage(reply, replyType);
+    }
+
+    private static MessageView awaitReply(CompletableFuture<MessageView> reply) {
+        try {
+            // the future fails with a TIMEOUT MqClientException at the request's own deadline
+            return reply.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new MqClientException(MqClientException.CLIENT_ERROR, "request failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply.cancel(false);
+            throw new MqClientException(MqClientException.CLIENT_ERROR, "interrupted while waiting for a reply");
+        }
     }
 
     public MqProducer producer() {

@@ -10,16 +10,26 @@ final class MethodMqMessageHandler implements MqMessageHandler {
 
     private final InvocableHandlerMethod method;
     private final MqMessageConverter converter;
+    private final ListenerReplies replies;
 
     MethodMqMessageHandler(InvocableHandlerMethod method, MqMessageConverter converter) {
+        this(method, converter, null);
+    }
+
+    /** @param replies sends a non-null return value back when the message is a request; null: return values ignored */
+    MethodMqMessageHandler(InvocableHandlerMethod method, MqMessageConverter converter, ListenerReplies replies) {
         this.method = method;
         this.converter = converter;
+        this.replies = replies;
     }
 
     @Override
     public void handle(MessageView message) {
         try {
-            method.invoke(converter.toSpringMessage(message));
+            var result = method.invoke(converter.toSpringMessage(message));
+            if (replies != null) {
+                replies.replyIfRequested(message, result, method.getShortLogMessage());
+            }
         } catch (RuntimeException e) {
             throw e;
         } catch (InvocationTargetException e) {

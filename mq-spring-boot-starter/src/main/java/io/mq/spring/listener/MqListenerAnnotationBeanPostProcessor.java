@@ -2,6 +2,7 @@ package io.mq.spring.listener;
 
 import io.mq.client.consumer.ConsumeFrom;
 import io.mq.client.consumer.MessageSelector;
+import io.mq.client.producer.MqProducer;
 import io.mq.spring.core.MqMessageConverter;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public class MqListenerAnnotationBeanPostProcessor implements BeanPostProcessor,
     private ConfigurableBeanFactory beanFactory;
     private DefaultMessageHandlerMethodFactory methodFactory;
     private MqMessageConverter converter;
+    private ListenerReplies replies;
     private MqListenerEndpointRegistry registry;
 
     @Override
@@ -72,6 +74,8 @@ public class MqListenerAnnotationBeanPostProcessor implements BeanPostProcessor,
             methodFactory.setCustomArgumentResolvers(List.of(new MessageViewArgumentResolver()));
             methodFactory.setBeanFactory(beanFactory);
             methodFactory.afterPropertiesSet();
+            var producers = beanFactory.getBeanProvider(MqProducer.class);
+            replies = new ListenerReplies(converter, producers::getIfUnique);
             registry = beanFactory.getBean(MqListenerEndpointRegistry.class);
             toRegister = List.copyOf(pending);
             pending.clear();
@@ -104,7 +108,7 @@ public class MqListenerAnnotationBeanPostProcessor implements BeanPostProcessor,
                     integer(annotation.consumeThreads(), "consumeThreads", where),
                     consumeFrom(annotation.consumeFrom(), where),
                     autoStartup.isEmpty() || Boolean.parseBoolean(autoStartup),
-                    new MethodMqMessageHandler(invocable, converter));
+                    new MethodMqMessageHandler(invocable, converter, replies));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("@MqListener on " + where + ": " + e.getMessage(), e);
         }
