@@ -58,17 +58,21 @@ public final class SendMessageProcessor implements RequestProcessor {
         // A negative queue id asks the broker to choose, as RocketMQ does for old clients.
         int queueId = header.queueId() < 0 ? ThreadLocalRandom.current().nextInt(topic.writeQueueNums())
                 : header.queueId();
-        String transactionId = MessageProperties.decode(header.properties()).get(MessageProperties.UNIQ_KEY);
-
+        // The transaction id RocketMQ answers with is the message's unique key (the batch header's, for a batch).
+        String transactionId;
         CompletableFuture<AppendResult> appended;
         if (request.code() == RequestCode.SEND_BATCH_MESSAGE || header.batch()) {
             var refusal = refuseBatch(header);
             if (refusal != null) {
                 return responses.refused(refusal);
             }
+            transactionId = MessageProperties.decode(header.properties()).get(MessageProperties.UNIQ_KEY);
             appended = store.appendBatch(drafts.batch(header, topic, queueId, body, producer));
         } else {
-            var route = retries.route(header, drafts.single(header, topic, queueId, body, producer));
+            // Properties are decoded once, into the draft, on the hot path.
+            var draft = drafts.single(header, topic, queueId, body, producer);
+            transactionId = draft.property(MessageProperties.UNIQ_KEY);
+            var route = retries.route(header, draft);
             if (route instanceof Refusal refusal) {
                 return responses.refused(refusal);
             }
