@@ -28,6 +28,8 @@ final class Dispatcher {
     private final Thread thread;
     private volatile boolean running;
     private volatile long dispatchedOffset;
+    /** Set while the thread is (about to be) parked: only then does an append pay for an unpark. */
+    private volatile boolean idle;
 
     Dispatcher(CommitLog commitLog, ConsumeQueueTable consumeQueues, TagsCodeCalculator tagsCodes) {
         this.commitLog = commitLog;
@@ -65,19 +67,38 @@ final class Dispatcher {
 
     /** Called by the writer after an append. */
     void wakeup() {
-        LockSupport.unpark(thread);
+        if (idle) {
+            LockSupport.unpark(thread);
+        }
     }
 
     private void run() {
         while (running) {
             try {
+                long end = commitLog.maxOffset();
                 if (!dispatchAvailable()) {
-                    LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                    parkUntilAppendedAfter(end);
                 }
             } catch (RuntimeException e) {
                 log.error("dispatch failed at commit log offset {}", dispatchedOffset, e);
                 LockSupport.parkNanos(this, IDLE_PARK_NANOS);
             }
+        }
+    }
+
+    /**
+     * Parks until the writer's next wakeup (or the idle period) unless the log grew past {@code end} meanwhile. The
+     * flag is raised before the log's end is looked at again, and the writer moves the end before it looks at the
+     * flag: so one of the two always sees the other.
+     */
+    private void parkUntilAppendedAfter(long end) {
+        idle = true;
+        try {
+            if (commitLog.maxOffset() == end) {
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+            }
+        } finally {
+            idle = false;
         }
     }
 

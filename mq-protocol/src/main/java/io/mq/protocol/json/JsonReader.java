@@ -108,6 +108,17 @@ final class JsonReader {
 
     private String readString() {
         pos++; // opening quote
+        for (int end = pos; end < text.length(); end++) { // most strings have no escape: one substring
+            char c = text.charAt(end);
+            if (c == '"') {
+                var plain = text.substring(pos, end);
+                pos = end + 1;
+                return plain;
+            }
+            if (c == '\\') {
+                break;
+            }
+        }
         var out = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
@@ -136,23 +147,31 @@ final class JsonReader {
                     if (pos + 4 > text.length()) {
                         throw error("truncated \\u escape");
                     }
-                    try {
-                        out.append((char) Integer.parseInt(text, pos, pos + 4, 16));
-                    } catch (NumberFormatException ex) {
-                        throw error("bad \\u escape");
-                    }
-                    pos += 4;
+                    out.append((char) hex(4, "bad \\u escape"));
                 }
                 case 'x' -> { // fastjson writes \xNN for some control characters
                     if (pos + 2 > text.length()) {
                         throw error("truncated \\x escape");
                     }
-                    out.append((char) Integer.parseInt(text, pos, pos + 2, 16));
-                    pos += 2;
+                    out.append((char) hex(2, "bad \\x escape"));
                 }
                 default -> throw error("bad escape '\\" + e + "'");
             }
         }
+    }
+
+    /** {@code digits} hex digits at the position (Integer.parseInt on a CharSequence was a hot spot). */
+    private int hex(int digits, String what) {
+        int value = 0;
+        for (int i = 0; i < digits; i++) {
+            int d = Character.digit(text.charAt(pos++), 16);
+            if (d < 0) {
+                pos--;
+                throw error(what);
+            }
+            value = (value << 4) | d;
+        }
+        return value;
     }
 
     private Object readNumber() {

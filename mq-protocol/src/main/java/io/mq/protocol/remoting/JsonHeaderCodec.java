@@ -1,9 +1,12 @@
 package io.mq.protocol.remoting;
 
 import io.mq.protocol.json.Json;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,24 +19,96 @@ final class JsonHeaderCodec {
     private JsonHeaderCodec() {
     }
 
-    static byte[] encode(RemotingCommand cmd) {
-        var header = new LinkedHashMap<String, Object>();
-        header.put("code", cmd.code());
+    private static final byte[] CODE = ascii("{\"code\":");
+    private static final byte[] EXT_FIELDS = ascii(",\"extFields\":{");
+    private static final byte[] FLAG = ascii(",\"flag\":");
+    private static final byte[] LANGUAGE = ascii(",\"language\":");
+    private static final byte[] OPAQUE = ascii(",\"opaque\":");
+    private static final byte[] REMARK = ascii(",\"remark\":");
+    private static final byte[] SERIALIZE_TYPE_AND_VERSION = ascii(",\"serializeTypeCurrentRPC\":\"JSON\",\"version\":");
+
+    /**
+     * Writes the header straight into {@code out}, in fastjson's field order. Per response on the broker, so no
+     * intermediate map or string: ext values that are plain ASCII are copied as they are.
+     */
+    static void encode(RemotingCommand cmd, ByteBuf out) {
+        out.writeBytes(CODE);
+        writeInt(cmd.code(), out);
         if (!cmd.extFields().isEmpty()) {
-            header.put("extFields", withoutNulls(cmd.extFields()));
+            out.writeBytes(EXT_FIELDS);
+            boolean first = true;
+            for (var field : cmd.extFields().entrySet()) {
+                if (field.getKey() == null || field.getValue() == null) {
+                    continue; // fastjson leaves out null values
+                }
+                if (!first) {
+                    out.writeByte(',');
+                }
+                first = false;
+                writeString(field.getKey(), out);
+                out.writeByte(':');
+                writeString(field.getValue(), out);
+            }
+            out.writeByte('}');
         }
-        header.put("flag", cmd.flag());
-        header.put("language", cmd.language().name());
-        header.put("opaque", cmd.opaque());
+        out.writeBytes(FLAG);
+        writeInt(cmd.flag(), out);
+        out.writeBytes(LANGUAGE);
+        writeString(cmd.language().name(), out);
+        out.writeBytes(OPAQUE);
+        writeInt(cmd.opaque(), out);
         if (cmd.remark() != null) {
-            header.put("remark", cmd.remark());
+            out.writeBytes(REMARK);
+            writeString(cmd.remark(), out);
         }
-        header.put("serializeTypeCurrentRPC", SerializeType.JSON.name());
-        header.put("version", cmd.version());
-        return Json.writeBytes(header);
+        out.writeBytes(SERIALIZE_TYPE_AND_VERSION);
+        writeInt(cmd.version(), out);
+        out.writeByte('}');
+    }
+
+    /** The header alone as bytes (tests and tools). */
+    static byte[] encode(RemotingCommand cmd) {
+        var out = Unpooled.buffer(256);
+        encode(cmd, out);
+        return ByteBufUtil.getBytes(out);
+    }
+
+    private static void writeInt(int value, ByteBuf out) {
+        ByteBufUtil.writeAscii(out, Integer.toString(value));
+    }
+
+    private static void writeString(String s, ByteBuf out) {
+        if (isPlainAscii(s)) {
+            out.writeByte('"');
+            ByteBufUtil.writeAscii(out, s);
+            out.writeByte('"');
+        } else {
+            ByteBufUtil.writeUtf8(out, Json.write(s));
+        }
+    }
+
+    /** Printable ASCII with nothing to escape. */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7F || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     static RemotingCommand decode(byte[] utf8) {
+        var scanned = JsonHeaderScanner.scan(utf8);
+        return scanned != null ? scanned : decodeGeneric(utf8);
+    }
+
+    /** Any JSON fastjson would read, through the general tree; names what is wrong with a malformed header. */
+    static RemotingCommand decodeGeneric(byte[] utf8) {
         Object parsed;
         try {
             parsed = Json.parse(utf8);
@@ -99,15 +174,5 @@ final class JsonHeaderCodec {
             map.put(String.valueOf(field.getKey()), text);
         }
         return map;
-    }
-
-    private static Map<String, String> withoutNulls(Map<String, String> fields) {
-        var copy = new LinkedHashMap<String, String>();
-        fields.forEach((k, v) -> {
-            if (k != null && v != null) {
-                copy.put(k, v);
-            }
-        });
-        return copy;
     }
 }

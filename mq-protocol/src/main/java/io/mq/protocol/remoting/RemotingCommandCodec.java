@@ -29,7 +29,7 @@ public final class RemotingCommandCodec {
             if (cmd.serializeType() == SerializeType.ROCKETMQ) {
                 BinaryHeaderCodec.encode(cmd, out);
             } else {
-                out.writeBytes(JsonHeaderCodec.encode(cmd));
+                JsonHeaderCodec.encode(cmd, out);
             }
             int headerLength = out.writerIndex() - begin - 8;
             if (headerLength > MAX_HEADER_LENGTH) {

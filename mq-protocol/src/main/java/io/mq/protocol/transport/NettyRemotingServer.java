@@ -48,6 +48,11 @@ public final class NettyRemotingServer implements RemotingServer {
     }
 
     @Override
+    public void registerIoThreadProcessor(int requestCode, RequestProcessor processor) {
+        dispatcher.registerOnIoThread(requestCode, processor);
+    }
+
+    @Override
     public void registerChannelEventListener(ChannelEventListener listener) {
         events.add(listener);
     }

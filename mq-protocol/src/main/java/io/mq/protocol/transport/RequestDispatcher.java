@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each request on the executor registered for its code and answers it: the processor's response, or
+ * Runs each request on the executor registered for its code (or on the I/O thread, for processors registered so)
+ * and answers it: the processor's response, or
  * REQUEST_CODE_NOT_SUPPORTED, SYSTEM_BUSY when the executor refuses, the code of a ProtocolException, or
  * SYSTEM_ERROR. One-way requests are never answered.
  */
@@ -19,6 +20,7 @@ final class RequestDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
 
+    /** {@code executor} null: the processor runs on the I/O thread that read the request. */
     private record Registration(RequestProcessor processor, ExecutorService executor) {
     }
 
@@ -31,13 +33,24 @@ final class RequestDispatcher {
         registrations.put(requestCode, new Registration(processor, executor));
     }
 
-    /** Called on the event loop: only looks up and hands over. */
+    void registerOnIoThread(int requestCode, RequestProcessor processor) {
+        if (processor == null) {
+            throw new IllegalArgumentException("processor is required for request code " + requestCode);
+        }
+        registrations.put(requestCode, new Registration(processor, null));
+    }
+
+    /** Called on the event loop: looks up and hands over, or runs an I/O-thread processor at once. */
     void dispatch(RemoteChannel channel, RemotingCommand request) {
         var registration = registrations.get(request.code());
         if (registration == null) {
             log.debug("Request code {} from {} is not supported", request.code(), channel.remoteAddress());
             channel.reply(request, RemotingCommand.response(ResponseCode.REQUEST_CODE_NOT_SUPPORTED,
                     "request code " + request.code() + " not supported"));
+            return;
+        }
+        if (registration.executor() == null) {
+            process(registration.processor(), channel, request);
             return;
         }
         try {
