@@ -67,6 +67,11 @@ final class NettyRemoteChannel implements RemoteChannel {
     }
 
     @Override
+    public Executor ioExecutor() {
+        return channel.eventLoop();
+    }
+
+    @Override
     public void reply(RemotingCommand request, RemotingCommand response) {
         response.opaque(request.opaque()).serializeType(request.serializeType()).markResponse();
         if (request.isOneway()) {

@@ -2,6 +2,7 @@ package io.mq.protocol.transport;
 
 import io.mq.protocol.remoting.RemotingCommand;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * One connection as the code above the transport sees it: who is on the other side, a way to answer a
@@ -30,4 +31,12 @@ public interface RemoteChannel {
     void invokeOneway(RemotingCommand request);
 
     void close();
+
+    /**
+     * Runs tasks on the thread that does this connection's I/O, where an answer is written without a hand-over.
+     * For short work that never waits; a channel without such a thread runs the task at once.
+     */
+    default Executor ioExecutor() {
+        return Runnable::run;
+    }
 }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Long polling (RocketMQ's PullRequestHoldService): pulls that found nothing wait here, by topic and queue, until a
  * message their filter may want arrives or their hold time ends; either way they are handed back to be pulled again
- * on the pull executor. Also parks pulls whose connection is not writable until it drains. A sweep every
+ * (on the connection's I/O thread when a message woke it, else on the pull executor). Also parks pulls whose connection is not writable until it drains. A sweep every
  * {@code sweepInterval} answers expired requests and drops those whose connection closed; the store's arrival
  * callback wakes the rest at once. No lock is held while anything is read.
  */
@@ -79,7 +79,7 @@ final class PullRequestHoldService implements MessageArrivedListener, AutoClosea
 
     /**
      * Parks a pull that found nothing until a matching message reaches its queue or its hold deadline passes;
-     * then {@code resume} runs on the pull executor.
+     * then {@code resume} runs on the connection's I/O thread (woken by a message) or on the pull executor.
      */
     void hold(PullTask task, Consumer<PullTask> resume) {
         var key = new QueueKey(task.topic(), task.queueId());
@@ -123,7 +123,7 @@ final class PullRequestHoldService implements MessageArrivedListener, AutoClosea
             if (logicalOffset >= task.queueOffset() && task.filter().matchesArrival(tagsCode, properties)
                     && held.claim()) {
                 set.remove(held);
-                dispatch(held);
+                dispatchOnIoThread(held);
             }
         }
         dropIfEmpty(key);
@@ -166,6 +166,18 @@ final class PullRequestHoldService implements MessageArrivedListener, AutoClosea
                     dispatch(held);
                 }
             }
+        }
+    }
+
+    /**
+     * A pull woken by an arrival reads what was just written (in the page cache, no disk wait), so it runs on its
+     * connection's I/O thread: the message reaches the consumer without one more hand-over between threads.
+     */
+    private void dispatchOnIoThread(Held held) {
+        try {
+            held.task.channel().ioExecutor().execute(() -> held.resume.accept(held.task));
+        } catch (RejectedExecutionException e) {
+            dispatch(held); // the connection's event loop is shutting down
         }
     }
 
