@@ -22,6 +22,14 @@ final class JsonHeaderScanner {
     private static final byte[] SERIALIZE_TYPE = ascii("serializeTypeCurrentRPC");
     private static final byte[] VERSION = ascii("version");
     private static final LanguageCode[] LANGUAGES = LanguageCode.values();
+    /** The official client's SEND_MESSAGE_V2 header has one-letter ext keys: one shared String each. */
+    private static final String[] ONE_LETTER_KEYS = new String[128];
+
+    static {
+        for (char c = ' '; c < 127; c++) {
+            ONE_LETTER_KEYS[c] = String.valueOf(c).intern();
+        }
+    }
 
     /** Thrown inside the scanner only, to leave for the general reader; no stack trace, never escapes. */
     private static final class NotCommonShape extends RuntimeException {
@@ -101,7 +109,7 @@ final class JsonHeaderScanner {
         }
         do {
             expect('"');
-            var key = readStringBody();
+            var key = readKey();
             expect(':');
             var value = readScalarAsText();
             if (value != null) {
@@ -193,6 +201,16 @@ final class JsonHeaderScanner {
         return negative ? -value : value;
     }
 
+    /** After the opening quote: an ext field's key. */
+    private String readKey() {
+        byte first = text[pos];
+        if (text[pos + 1] == '"' && first >= ' ' && first < 127 && first != '\\' && first != '"') {
+            pos += 2;
+            return ONE_LETTER_KEYS[first];
+        }
+        return readStringBody();
+    }
+
     /** After the opening quote: the string up to its closing quote, which is consumed. */
     private String readStringBody() {
         int start = pos;
@@ -210,11 +228,51 @@ final class JsonHeaderScanner {
     }
 
     /**
-     * The slow path for strings with escapes (message properties carry \u0001 and \u0002 separators). Runs between
-     * escapes are decoded as UTF-8 at once: a backslash or quote byte never occurs inside a multi-byte sequence.
+     * Strings with escapes (message properties carry \u0001 and \u0002 separators). The text decodes into one
+     * byte array when it is all Latin-1 (the common case): the result is never longer than the raw text.
      */
     private String readEscapedString(int start) {
-        var out = new StringBuilder(pos - start + 32);
+        int close = closingQuote(pos);
+        var out = new byte[close - start];
+        int length = 0;
+        for (int i = start; i < close; ) {
+            byte b = text[i];
+            if (b < 0) {
+                return readEscapedUtf8(start);
+            }
+            if (b != '\\') {
+                out[length++] = b;
+                i++;
+                continue;
+            }
+            pos = i + 1;
+            char c = unescape();
+            if (c > 0xFF) {
+                return readEscapedUtf8(start);
+            }
+            out[length++] = (byte) c;
+            i = pos;
+        }
+        pos = close + 1;
+        return new String(out, 0, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Where the string that goes on at {@code from} ends: its closing quote, skipping escaped characters. */
+    private int closingQuote(int from) {
+        int i = from;
+        while (text[i] != '"') {
+            i += text[i] == '\\' ? 2 : 1;
+        }
+        return i;
+    }
+
+    /**
+     * Any text: runs between escapes are decoded as UTF-8 at once (a backslash or quote byte never occurs inside
+     * a multi-byte sequence).
+     */
+    private String readEscapedUtf8(int start) {
+        pos = start;
+        var out = new StringBuilder(closingQuote(start) - start);
         int run = start;
         while (true) {
             byte b = text[pos];

@@ -28,6 +28,7 @@ class JsonHeaderScannerTest {
         "{\"code\":\"310\",\"opaque\":\"12\",\"language\":9,\"extFields\":{\"n\":123,\"z\":-0,\"l\":007,\"t\":true,\"f\":false,\"x\":null}}",
         "{\"code\":310,\"extFields\":{\"k\":\"中文 überfüllt ✓\",\"e\":\"x\\u4e2dy\\x01z\",\"emoji\":\"\uD83D\uDE00\"}}",
         "{\"code\":310,\"language\":\"KLINGON\"}",
+        "{\"extFields\":{\"\u007f\":\"del\",\"\\\\\":\"backslash\",\"q\":\"\",\"é\":\"a\\u0001\u00e9\\u0002\"}}",
         "{\"code\":310,\"remark\":\"r\",\"remark\":\"twice\"}",
     })
     void readsTheCommonShapeExactlyAsTheGeneralReader(String header) {

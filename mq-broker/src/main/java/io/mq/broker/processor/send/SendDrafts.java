@@ -15,6 +15,8 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a send request into the drafts the store appends, as RocketMQ's send processor fills its
@@ -23,6 +25,9 @@ import java.util.List;
  * store reads it).
  */
 final class SendDrafts {
+    /** Parsed producer addresses: a connection sends many messages from one address ("ip:port"). */
+    private static final Map<String, InetSocketAddress> BORN_HOSTS = new ConcurrentHashMap<>();
+    private static final int MAX_BORN_HOSTS = 4096;
 
     private final String clusterName;
 
@@ -81,6 +86,19 @@ final class SendDrafts {
 
     /** The connection's "ip:port" (IPv6 without brackets) as an address; literal IPs need no lookup. */
     static InetSocketAddress bornHost(String address) {
+        var known = BORN_HOSTS.get(address);
+        if (known != null) {
+            return known;
+        }
+        if (BORN_HOSTS.size() >= MAX_BORN_HOSTS) {
+            BORN_HOSTS.clear(); // connections come and go; never let the cache grow with them
+        }
+        var parsed = parseBornHost(address);
+        BORN_HOSTS.put(address, parsed);
+        return parsed;
+    }
+
+    private static InetSocketAddress parseBornHost(String address) {
         int colon = address.lastIndexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("not an ip:port address: " + address);
