@@ -290,6 +290,16 @@ public final class CommitLog {
         return segments.flush();
     }
 
+    /** Forces every byte below {@code end} to disk; may run on several threads at once (see GroupCommitFlusher). */
+    void force(long end) {
+        segments.force(end);
+    }
+
+    /** Every byte below {@code offset} is on disk: moves the flushed offset (checkpoint, recovery) forward. */
+    void markFlushed(long offset) {
+        segments.markFlushed(offset);
+    }
+
     long forceCount() {
         return segments.forceCount();
     }

@@ -1,40 +1,69 @@
 package io.mq.broker.store;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SYNC_FLUSH with group commit: an append is acknowledged only after an fsync covers it. One thread takes every
- * waiting request, forces once, and completes all the requests that fsync covered, so concurrent senders share
- * a single fsync. The writer never waits for the disk; only the sender's future does.
+ * SYNC_FLUSH with group commit: an append is acknowledged only after a force of the commit log covers it; one force
+ * serves every append written before it started. Two flusher threads pipeline the forces: while one waits for the
+ * disk, appends that arrive meanwhile get their own force at once instead of waiting for the first to end (measured
+ * here: the disk overlaps them). Forces may end out of order, so an append is acknowledged only once every force up
+ * to its end has ended: durability is the contiguous prefix of ended forces. The writer never waits for the disk;
+ * only the sender's future does.
  */
 final class GroupCommitFlusher implements CommitLogFlusher {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitFlusher.class);
     private static final long IDLE_POLL_MILLIS = 10;
+    private static final long RETRY_MILLIS = 100;
+    private static final int FLUSHER_THREADS = 2;
 
     private record Request(long endOffset, AppendResult stored, CompletableFuture<AppendResult> done) {
     }
 
+    /** A force of the commit log up to {@code end}, started and not yet accounted for. */
+    private static final class Force {
+        final long end;
+        boolean ended;
+
+        Force(long end) {
+            this.end = end;
+        }
+    }
+
     private final CommitLog commitLog;
     private final Duration timeout;
-    private final LinkedBlockingQueue<Request> waiting = new LinkedBlockingQueue<>();
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
+    private final Object lock = new Object();
+    // Guarded by lock:
+    private final List<Request> waiting = new ArrayList<>();
+    private final ArrayDeque<Force> inFlight = new ArrayDeque<>();
+    /** Every byte below it is covered by a force that has started. */
+    private long forcedFrom;
+    /** Every byte below it is on disk. */
+    private long durable;
     private volatile boolean running = true;
 
     GroupCommitFlusher(CommitLog commitLog, Duration timeout) {
         this.commitLog = commitLog;
         this.timeout = timeout;
-        this.thread = StoreThreads.named("commitlog-group-commit").newThread(this::run);
+        for (int i = 0; i < FLUSHER_THREADS; i++) {
+            threads.add(StoreThreads.named("commitlog-group-commit").newThread(this::run));
+        }
     }
 
     @Override
     public void start() {
-        thread.start();
+        synchronized (lock) {
+            forcedFrom = commitLog.flushedOffset();
+            durable = forcedFrom;
+        }
+        threads.forEach(Thread::start);
     }
 
     @Override
@@ -46,64 +75,136 @@ final class GroupCommitFlusher implements CommitLogFlusher {
             commitLog.flush(); // shutting down: nobody else will
             return CompletableFuture.completedFuture(stored);
         }
-        var done = new CompletableFuture<AppendResult>();
-        waiting.add(new Request(stored.physicalOffset() + stored.size(), stored, done));
-        return done.completeOnTimeout(stored.withStatus(AppendStatus.FLUSH_DISK_TIMEOUT), timeout.toMillis(),
+        var request = new Request(stored.physicalOffset() + stored.size(), stored, new CompletableFuture<>());
+        synchronized (lock) {
+            if (request.endOffset() <= durable) {
+                return CompletableFuture.completedFuture(stored);
+            }
+            waiting.add(request);
+            lock.notify();
+        }
+        return request.done().completeOnTimeout(stored.withStatus(AppendStatus.FLUSH_DISK_TIMEOUT), timeout.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
     private void run() {
-        var batch = new ArrayList<Request>();
         while (running) {
             try {
-                var first = waiting.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    waiting.drainTo(batch);
+                var force = nextForce();
+                if (force != null) {
+                    forceUntilDone(force);
+                    ended(force);
                 }
-                long flushed = commitLog.flush();
-                complete(batch, flushed);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                log.error("group commit failed; the waiting appends will time out", e);
-                batch.clear();
             }
         }
     }
 
-    /** Completes the covered requests; an uncovered one (cannot happen: it was written before it queued) waits. */
-    private void complete(ArrayList<Request> batch, long flushed) {
-        var uncovered = new ArrayList<Request>();
-        for (var request : batch) {
-            if (request.endOffset() <= flushed) {
-                request.done().complete(request.stored());
-            } else {
-                uncovered.add(request);
+    /** Waits for an append no started force covers (or the idle poll); null when there is nothing new to force. */
+    private Force nextForce() throws InterruptedException {
+        synchronized (lock) {
+            if (!hasUncoveredWaiter()) {
+                lock.wait(IDLE_POLL_MILLIS);
+            }
+            if (!running) {
+                return null;
+            }
+            long end = commitLog.maxOffset();
+            if (end <= forcedFrom) {
+                return null;
+            }
+            var force = new Force(end);
+            forcedFrom = end;
+            inFlight.addLast(force);
+            return force;
+        }
+    }
+
+    private boolean hasUncoveredWaiter() {
+        for (var request : waiting) {
+            if (request.endOffset() > forcedFrom) {
+                return true;
             }
         }
-        batch.clear();
-        batch.addAll(uncovered);
+        return false;
+    }
+
+    /** Forces up to the force's end; a failing disk is retried, since nothing after it may be acknowledged first. */
+    private void forceUntilDone(Force force) throws InterruptedException {
+        while (true) {
+            try {
+                commitLog.force(force.end);
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.error("commit log force up to {} failed; retrying (waiting appends time out meanwhile)", force.end, e);
+                synchronized (lock) {
+                    lock.wait(RETRY_MILLIS);
+                }
+            }
+        }
+    }
+
+    /** Accounts for an ended force: moves durability over the ended prefix and answers what it covers. */
+    private void ended(Force force) {
+        var covered = new ArrayList<Request>();
+        synchronized (lock) {
+            force.ended = true;
+            while (!inFlight.isEmpty() && inFlight.peekFirst().ended) {
+                durable = Math.max(durable, inFlight.removeFirst().end);
+            }
+            commitLog.markFlushed(durable);
+            var it = waiting.iterator();
+            while (it.hasNext()) {
+                var request = it.next();
+                if (request.endOffset() <= durable) {
+                    covered.add(request);
+                    it.remove();
+                }
+            }
+            if (!waiting.isEmpty()) {
+                lock.notify(); // the other thread may be idle while an append still waits for a force
+            }
+        }
+        for (var request : covered) {
+            request.done().complete(request.stored());
+        }
     }
 
     @Override
     public void shutdown() {
         halt();
-        long flushed = commitLog.flush();
-        var rest = new ArrayList<Request>();
-        waiting.drainTo(rest);
-        complete(rest, flushed);
+        commitLog.flush();
+        long flushed = commitLog.flushedOffset();
+        List<Request> rest;
+        synchronized (lock) {
+            rest = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        for (var request : rest) {
+            if (request.endOffset() <= flushed) {
+                request.done().complete(request.stored());
+            }
+        }
     }
 
+    /** No interrupts: an interrupted FileChannel operation would close the channel under the store. */
     @Override
     public void halt() {
         running = false;
-        thread.interrupt();
-        try {
-            thread.join(timeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        for (var thread : threads) {
+            try {
+                thread.join(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

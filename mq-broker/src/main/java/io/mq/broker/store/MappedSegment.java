@@ -152,6 +152,26 @@ public final class MappedSegment {
     }
 
     /**
+     * Forces the bytes from the flushed position up to {@code upTo} without moving the flushed position: forces may
+     * run side by side and end out of order, so their owner moves it ({@link #markFlushed}) once all below ended.
+     */
+    void force(int upTo) {
+        int from = flushedPosition;
+        int to = Math.min(upTo, writePosition);
+        if (to > from) {
+            mapped.force(from, to - from);
+        }
+    }
+
+    /** Everything below {@code position} is on disk (never moves back). */
+    synchronized void markFlushed(int position) {
+        int target = Math.min(position, writePosition);
+        if (target > flushedPosition) {
+            flushedPosition = target;
+        }
+    }
+
+    /**
      * Cuts the segment at {@code position}: zeroes everything after it so that stale records can never be read
      * as valid again, and moves the write position there.
      */

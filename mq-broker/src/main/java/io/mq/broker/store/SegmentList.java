@@ -141,6 +141,29 @@ final class SegmentList {
         return flushedOffset();
     }
 
+    /** Forces every written byte below {@code end}; the flushed offset moves only with {@link #markFlushed}. */
+    void force(long end) {
+        boolean forced = false;
+        for (var segment : segments) {
+            if (segment.startOffset() < end && segment.flushedPosition() < segment.writePosition()) {
+                segment.force((int) Math.min(end - segment.startOffset(), segment.size()));
+                forced = true;
+            }
+        }
+        if (forced) {
+            forces.increment();
+        }
+    }
+
+    /** Records that every byte below {@code offset} is on disk. */
+    void markFlushed(long offset) {
+        for (var segment : segments) {
+            if (segment.startOffset() < offset) {
+                segment.markFlushed((int) Math.min(offset - segment.startOffset(), segment.size()));
+            }
+        }
+    }
+
     /** How many flushes forced something to disk: group commit makes this smaller than the number of appends. */
     long forceCount() {
         return forces.sum();
