@@ -31,6 +31,7 @@ public final class StartupMain {
               --heap SIZE          -Xmx of the broker                                    [1g]
               --jvm-args "A B"     more JVM flags for the broker, after the standard ones (e.g. a CDS archive)
               --broker-jar PATH    [mq-broker-app/target/mq-broker-app-*.jar, found upwards]
+              --baseline-jar PATH  another build of the app, run alternately with the first (before/after figures)
               --work-dir DIR       stores and broker logs                                [a new temp dir]
             """;
 
@@ -42,8 +43,8 @@ public final class StartupMain {
     public static void main(String[] args) throws IOException {
         CommandLine cli;
         try {
-            cli = CommandLine.parse(args, Set.of("runs", "warmup", "flush", "heap", "jvm-args", "broker-jar", "work-dir"),
-                    Set.of());
+            cli = CommandLine.parse(args, Set.of("runs", "warmup", "flush", "heap", "jvm-args", "broker-jar",
+                    "baseline-jar", "work-dir"), Set.of());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
@@ -58,32 +59,58 @@ public final class StartupMain {
         var flush = FlushDiskType.valueOf(cli.string("flush", "ASYNC_FLUSH"));
         var heap = cli.string("heap", "1g");
         var jvmArgs = Arrays.stream(cli.string("jvm-args", "").trim().split("\\s+")).filter(a -> !a.isEmpty()).toList();
-        var jar = cli.has("broker-jar") ? Path.of(cli.string("broker-jar", "")) : BrokerJar.locate();
+        var jars = new ArrayList<Path>();
+        jars.add(cli.has("broker-jar") ? Path.of(cli.string("broker-jar", "")) : BrokerJar.locate());
+        if (cli.has("baseline-jar")) {
+            jars.add(Path.of(cli.string("baseline-jar", "")));
+        }
         var work = cli.has("work-dir") ? Path.of(cli.string("work-dir", "")) : Files.createTempDirectory("mq-startup-");
         var probe = new StartupProbe(Drivers.byName(OfficialClientDriver.NAME), TIMEOUT);
 
-        say("start-up of " + jar + " " + String.join(" ", jvmArgs) + " (" + flush + "), " + warmup + " warm-up + "
-                + runs + " runs; load average " + CompareMain.loadAverage() + ", "
+        say("start-up of " + jars + " " + String.join(" ", jvmArgs) + " (" + flush + "), " + warmup + " warm-up + "
+                + runs + " runs each; load average " + CompareMain.loadAverage() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores; logs in " + work);
-        var measured = new ArrayList<Long>();
+        var runsByJar = new ArrayList<List<Run>>();
+        jars.forEach(j -> runsByJar.add(new ArrayList<>()));
         for (int i = 1 - warmup; i <= runs; i++) {
-            var dir = work.resolve(i <= 0 ? "warmup" + (1 - i) : "run" + i);
-            long millis;
-            try (var broker = OurBrokerProcess.start(jar, jvmArgs, dir, flush, heap, probe)) {
-                millis = broker.startup().toMillis();
-            } finally {
-                dropStore(dir.resolve("store"));
-            }
-            say((i <= 0 ? "warm-up" : "run " + i) + ": " + millis + " ms to the first SEND_OK (log " + dir.resolve("broker.out") + ")");
-            if (i > 0) {
-                measured.add(millis);
+            for (int k = 0; k < jars.size(); k++) {
+                // With a baseline, alternate who goes first so that drift on a shared machine favours neither.
+                int which = Math.floorMod(i + k, jars.size());
+                var dir = work.resolve((which == 0 ? "" : "baseline-") + (i <= 0 ? "warmup" + (1 - i) : "run" + i));
+                var run = once(jars.get(which), jvmArgs, dir, flush, heap, probe);
+                say(String.format(Locale.ROOT, "%s%s: %d ms to the first SEND_OK, broker CPU %.2f s (log %s)",
+                        which == 0 ? "" : "baseline ", i <= 0 ? "warm-up" : "run " + i, run.millis(), run.cpuSeconds(),
+                        dir.resolve("broker.out")));
+                if (i > 0) {
+                    runsByJar.get(which).add(run);
+                }
             }
         }
-        var sorted = measured.stream().sorted().toList();
-        say(String.format(Locale.ROOT, "STARTUP median %d ms, min %d, max %d over %d runs %s; load average now %s",
-                median(sorted), sorted.get(0), sorted.get(sorted.size() - 1), sorted.size(), measured,
-                CompareMain.loadAverage()));
+        for (int k = 0; k < jars.size(); k++) {
+            var measured = runsByJar.get(k);
+            var millis = measured.stream().map(Run::millis).sorted().toList();
+            var cpu = measured.stream().map(Run::cpuSeconds).sorted().toList();
+            say(String.format(Locale.ROOT, "STARTUP%s median %d ms, min %d, max %d over %d runs %s; broker CPU median"
+                            + " %.2f s; %s", k == 0 ? "" : " (baseline)", median(millis), millis.get(0),
+                    millis.get(millis.size() - 1), millis.size(), measured.stream().map(Run::millis).toList(),
+                    cpu.get(cpu.size() / 2), jars.get(k)));
+        }
+        say("load average now " + CompareMain.loadAverage());
         System.exit(0);
+    }
+
+    /** One start on a fresh store; the store is deleted afterwards, the broker's log kept. */
+    private static Run once(Path jar, List<String> jvmArgs, Path dir, FlushDiskType flush, String heap,
+            StartupProbe probe) throws IOException {
+        try (var broker = OurBrokerProcess.start(jar, jvmArgs, dir, flush, heap, probe)) {
+            // CPU the broker spent to get there: less at the mercy of a busy machine than the wall clock.
+            return new Run(broker.startup().toMillis(), broker.cpuSeconds());
+        } finally {
+            dropStore(dir.resolve("store"));
+        }
+    }
+
+    private record Run(long millis, double cpuSeconds) {
     }
 
     private static long median(List<Long> sorted) {
