@@ -32,6 +32,7 @@ public final class StartupMain {
               --jvm-args "A B"     more JVM flags for the broker, after the standard ones (e.g. a CDS archive)
               --broker-jar PATH    [mq-broker-app/target/mq-broker-app-*.jar, found upwards]
               --baseline-jar PATH  another build of the app, run alternately with the first (before/after figures)
+              --baseline-jvm-args "A B"   JVM flags of the baseline runs (--jvm-args is for the first jar only)
               --work-dir DIR       stores and broker logs                                [a new temp dir]
             """;
 
@@ -44,7 +45,7 @@ public final class StartupMain {
         CommandLine cli;
         try {
             cli = CommandLine.parse(args, Set.of("runs", "warmup", "flush", "heap", "jvm-args", "broker-jar",
-                    "baseline-jar", "work-dir"), Set.of());
+                    "baseline-jar", "baseline-jvm-args", "work-dir"), Set.of());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(USAGE);
@@ -58,7 +59,7 @@ public final class StartupMain {
         int warmup = cli.integer("warmup", 1);
         var flush = FlushDiskType.valueOf(cli.string("flush", "ASYNC_FLUSH"));
         var heap = cli.string("heap", "1g");
-        var jvmArgs = Arrays.stream(cli.string("jvm-args", "").trim().split("\\s+")).filter(a -> !a.isEmpty()).toList();
+        var jvmArgs = List.of(words(cli.string("jvm-args", "")), words(cli.string("baseline-jvm-args", "")));
         var jars = new ArrayList<Path>();
         jars.add(cli.has("broker-jar") ? Path.of(cli.string("broker-jar", "")) : BrokerJar.locate());
         if (cli.has("baseline-jar")) {
@@ -67,7 +68,7 @@ public final class StartupMain {
         var work = cli.has("work-dir") ? Path.of(cli.string("work-dir", "")) : Files.createTempDirectory("mq-startup-");
         var probe = new StartupProbe(Drivers.byName(OfficialClientDriver.NAME), TIMEOUT);
 
-        say("start-up of " + jars + " " + String.join(" ", jvmArgs) + " (" + flush + "), " + warmup + " warm-up + "
+        say("start-up of " + jars + " " + jvmArgs + " (" + flush + "), " + warmup + " warm-up + "
                 + runs + " runs each; load average " + CompareMain.loadAverage() + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores; logs in " + work);
         var runsByJar = new ArrayList<List<Run>>();
@@ -77,7 +78,7 @@ public final class StartupMain {
                 // With a baseline, alternate who goes first so that drift on a shared machine favours neither.
                 int which = Math.floorMod(i + k, jars.size());
                 var dir = work.resolve((which == 0 ? "" : "baseline-") + (i <= 0 ? "warmup" + (1 - i) : "run" + i));
-                var run = once(jars.get(which), jvmArgs, dir, flush, heap, probe);
+                var run = once(jars.get(which), jvmArgs.get(which), dir, flush, heap, probe);
                 say(String.format(Locale.ROOT, "%s%s: %d ms to the first SEND_OK, broker CPU %.2f s (log %s)",
                         which == 0 ? "" : "baseline ", i <= 0 ? "warm-up" : "run " + i, run.millis(), run.cpuSeconds(),
                         dir.resolve("broker.out")));
@@ -93,10 +94,14 @@ public final class StartupMain {
             say(String.format(Locale.ROOT, "STARTUP%s median %d ms, min %d, max %d over %d runs %s; broker CPU median"
                             + " %.2f s; %s", k == 0 ? "" : " (baseline)", median(millis), millis.get(0),
                     millis.get(millis.size() - 1), millis.size(), measured.stream().map(Run::millis).toList(),
-                    cpu.get(cpu.size() / 2), jars.get(k)));
+                    cpu.get(cpu.size() / 2), jars.get(k) + " " + String.join(" ", jvmArgs.get(k))));
         }
         say("load average now " + CompareMain.loadAverage());
         System.exit(0);
+    }
+
+    private static List<String> words(String line) {
+        return Arrays.stream(line.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList();
     }
 
     /** One start on a fresh store; the store is deleted afterwards, the broker's log kept. */
