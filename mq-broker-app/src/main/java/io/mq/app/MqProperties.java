@@ -1,32 +1,30 @@
 package io.mq.app;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Everything the broker app reads under {@code mq.*}. These names are interface: docs, docker-compose and
  * operators' scripts rely on them. A bad value fails start-up with a message naming the property.
+ *
+ * <p>The class checks itself: Spring Boot applies a {@link Validator} that is the bound object, so the app needs
+ * no Bean Validation provider, whose bootstrap (hundreds of classes) was a large share of the start-up time.
  */
-@Validated
 @ConfigurationProperties("mq")
-public class MqProperties {
+public class MqProperties implements Validator {
 
-    @Valid
+    private static final Pattern ADDRESS_LIST = Pattern.compile("^$|^[^;\\s]+:\\d+(;[^;\\s]+:\\d+)*$");
+    private static final Pattern NAME = Pattern.compile("^[a-zA-Z0-9_-]+$");
+    private static final String NAME_RULE = "may hold letters, digits, '_' and '-' only";
+
     private final Namesrv namesrv = new Namesrv();
-    @Valid
     private final Broker broker = new Broker();
-    @Valid
     private final Remoting remoting = new Remoting();
-    @Valid
     private final Store store = new Store();
 
     public Namesrv getNamesrv() { return namesrv; }
@@ -34,21 +32,72 @@ public class MqProperties {
     public Remoting getRemoting() { return remoting; }
     public Store getStore() { return store; }
 
+    @Override
+    public boolean supports(Class<?> type) {
+        return MqProperties.class == type;
+    }
+
+    /** The rules of each property; a field error names it ({@code broker.port} of object {@code mq}). */
+    @Override
+    public void validate(Object target, Errors errors) {
+        var p = (MqProperties) target;
+        port(errors, "namesrv.port", p.namesrv.port);
+        if (p.namesrv.address == null || !ADDRESS_LIST.matcher(p.namesrv.address).matches()) {
+            errors.rejectValue("namesrv.address", "Pattern", "must be host:port, separated by ';'");
+        }
+        notNull(errors, "namesrv.brokerExpiry", p.namesrv.brokerExpiry);
+        port(errors, "broker.port", p.broker.port);
+        name(errors, "broker.name", p.broker.name);
+        name(errors, "broker.clusterName", p.broker.clusterName);
+        notNull(errors, "broker.flushDiskType", p.broker.flushDiskType);
+        notNull(errors, "broker.maxMessageSize", p.broker.maxMessageSize);
+        if (p.broker.messageDelayLevel == null || p.broker.messageDelayLevel.isBlank()) {
+            errors.rejectValue("broker.messageDelayLevel", "NotBlank", "must not be blank");
+        }
+        notNull(errors, "broker.transactionTimeout", p.broker.transactionTimeout);
+        notNull(errors, "broker.transactionCheckInterval", p.broker.transactionCheckInterval);
+        if (p.broker.transactionCheckMax < 1) {
+            errors.rejectValue("broker.transactionCheckMax", "Min", "must be greater than or equal to 1");
+        }
+        notNull(errors, "remoting.maxFrameSize", p.remoting.maxFrameSize);
+        notNull(errors, "store.dir", p.store.dir);
+        notNull(errors, "store.commitLogSegmentSize", p.store.commitLogSegmentSize);
+    }
+
+    private static void port(Errors errors, String field, int port) {
+        if (port < 0) {
+            errors.rejectValue(field, "Min", "must be greater than or equal to 0");
+        } else if (port > 65535) {
+            errors.rejectValue(field, "Max", "must be less than or equal to 65535");
+        }
+    }
+
+    private static void name(Errors errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.rejectValue(field, "NotBlank", "must not be blank");
+        } else if (!NAME.matcher(value).matches()) {
+            errors.rejectValue(field, "Pattern", NAME_RULE);
+        }
+    }
+
+    private static void notNull(Errors errors, String field, Object value) {
+        if (value == null) {
+            errors.rejectValue(field, "NotNull", "must not be null");
+        }
+    }
+
     /** The name server role. */
     public static class Namesrv {
         /** Whether this process runs a name server. */
         private boolean enabled = true;
         /** Port the name server listens on. */
-        @Min(0) @Max(65535)
         private int port = 9876;
         /**
          * Name server address(es) the broker registers with, "host:port" separated by ';'. Default: the
          * in-process name server.
          */
-        @Pattern(regexp = "^$|^[^;\\s]+:\\d+(;[^;\\s]+:\\d+)*$", message = "must be host:port, separated by ';'")
         private String address = "";
         /** A broker not heard from for this long is dropped from routes. */
-        @NotNull
         private Duration brokerExpiry = Duration.ofSeconds(120);
 
         public boolean isEnabled() { return enabled; }
@@ -66,38 +115,29 @@ public class MqProperties {
         /** Whether this process runs a broker. */
         private boolean enabled = true;
         /** Port the broker listens on. */
-        @Min(0) @Max(65535)
         private int port = 10911;
         /** The address advertised to clients through the name server. Default: this host's first non-loopback IPv4, else 127.0.0.1. */
         private String ip = "";
         /** Broker name (brokerName in routes). */
-        @NotBlank @Pattern(regexp = "^[a-zA-Z0-9_-]+$", message = "may hold letters, digits, '_' and '-' only")
         private String name = "broker-a";
         /** Cluster the broker belongs to. */
-        @NotBlank @Pattern(regexp = "^[a-zA-Z0-9_-]+$", message = "may hold letters, digits, '_' and '-' only")
         private String clusterName = "DefaultCluster";
         /** ASYNC_FLUSH (fsync on an interval) or SYNC_FLUSH (a send is acknowledged after an fsync covers it). */
-        @NotNull
         private FlushDiskType flushDiskType = FlushDiskType.ASYNC_FLUSH;
         /** Create a topic on its first send, from TBW102, as the tutorial's autoCreateTopicEnable=true. */
         private boolean autoCreateTopicEnable = true;
         /** Largest message body accepted; larger sends are refused with MESSAGE_ILLEGAL. */
-        @NotNull
         private DataSize maxMessageSize = DataSize.ofMegabytes(4);
         /** The delay of each delay level 1, 2, ... (RocketMQ's messageDelayLevel): whole numbers followed by s, m, h or d. */
-        @NotBlank
         private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
         /**
          * How old a half (transactional) message must be before the broker asks its producer group for the outcome
          * (RocketMQ transactionTimeOut). A message's CHECK_IMMUNITY_TIME_IN_SECONDS overrides it.
          */
-        @NotNull
         private Duration transactionTimeout = Duration.ofSeconds(6);
         /** How often the broker scans for half messages to check (RocketMQ transactionCheckInterval). */
-        @NotNull
         private Duration transactionCheckInterval = Duration.ofSeconds(60);
         /** Checks of one half message before it is parked in TRANS_CHECK_MAX_TIME_TOPIC and never delivered. */
-        @Min(1)
         private int transactionCheckMax = 15;
 
         public boolean isEnabled() { return enabled; }
@@ -129,7 +169,6 @@ public class MqProperties {
     /** The wire. */
     public static class Remoting {
         /** Largest frame accepted; a longer length prefix closes the connection before anything is allocated. */
-        @NotNull
         private DataSize maxFrameSize = DataSize.ofMegabytes(16);
 
         public DataSize getMaxFrameSize() { return maxFrameSize; }
@@ -139,10 +178,8 @@ public class MqProperties {
     /** The message store. */
     public static class Store {
         /** Root folder of the commit log, consume queues, index and metadata. */
-        @NotNull
         private Path dir = Path.of(System.getProperty("user.home"), "mq-store");
         /** Size of one commit-log segment file. */
-        @NotNull
         private DataSize commitLogSegmentSize = DataSize.ofGigabytes(1);
 
         public Path getDir() { return dir; }

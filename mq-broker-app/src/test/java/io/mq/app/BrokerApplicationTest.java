@@ -57,6 +57,18 @@ class BrokerApplicationTest {
     }
 
     @Test
+    void namesAndAddressesAreCheckedNamingTheProperty() {
+        assertThatThrownBy(() -> run("--mq.broker.name=broker a", "--mq.store.dir=" + store))
+                .hasStackTraceContaining("mq.broker.name").hasStackTraceContaining("letters, digits, '_' and '-' only");
+        assertThatThrownBy(() -> run("--mq.broker.cluster-name= ", "--mq.store.dir=" + store))
+                .hasStackTraceContaining("mq.broker.clusterName").hasStackTraceContaining("must not be blank");
+        assertThatThrownBy(() -> run("--mq.namesrv.address=ns-host", "--mq.store.dir=" + store))
+                .hasStackTraceContaining("mq.namesrv.address").hasStackTraceContaining("must be host:port");
+        assertThatThrownBy(() -> run("--mq.namesrv.port=-1", "--mq.store.dir=" + store))
+                .hasStackTraceContaining("mq.namesrv.port").hasStackTraceContaining("must be greater than or equal to 0");
+    }
+
+    @Test
     void aBrokerWithoutAnyNameServerIsRefusedClearly() {
         assertThatThrownBy(() -> run("--mq.namesrv.enabled=false", "--mq.broker.port=0", "--mq.store.dir=" + store))
                 .hasStackTraceContaining("mq.namesrv.address is empty");

@@ -155,8 +155,10 @@ public final class Broker implements AutoCloseable {
         TopicListener reRegister = change -> registrar.registerNow();
         topics.addListener(reRegister);
         closeables.add(() -> topics.removeListener(reRegister));
-        registrar.start();
+        // Closed (unregistering) whatever start() achieved; start() returns once the name servers answered, so a
+        // client asking them for a route as soon as the broker is up finds it.
         closeables.add(registrar::close);
+        registrar.start();
     }
 
     public int port() {

@@ -15,22 +15,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a broker registered with its name servers, as RocketMQ's BrokerOuterAPI does: at start, every period,
- * and on {@link #registerNow()} (after a topic change); unregisters on {@link #close()}. A name server that
- * fails is logged and tried again at the next period: nothing is thrown into the broker.
+ * Keeps a broker registered with its name servers, as RocketMQ's BrokerOuterAPI does: at start (waiting for
+ * the answers), every period, and on {@link #registerNow()} (after a topic change); unregisters on
+ * {@link #close()}. A name server that fails is logged and tried again at the next period: nothing is thrown
+ * into the broker.
  */
 public final class NameServerRegistrar implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(NameServerRegistrar.class);
+    /** Beyond the request timeout, for the registrar's own thread to build and hand out the registration. */
+    private static final long START_SLACK_MILLIS = 1_000;
 
     private final RemotingClient client;
     private final List<String> nameServers;
@@ -57,14 +63,35 @@ public final class NameServerRegistrar implements AutoCloseable {
         });
     }
 
-    /** Registers now and then every period. */
-    public synchronized void start() {
-        if (started) {
-            return;
+    /**
+     * Registers now, waiting for every name server's answer (each bounded by the request timeout), then every
+     * period. A broker that returns from start-up is routable at once, as RocketMQ's broker registers synchronously
+     * in its start: clients asking a name server right after it never miss it. A name server that fails is logged
+     * and tried again at the next period.
+     */
+    public void start() {
+        synchronized (this) {
+            if (started) {
+                return;
+            }
+            started = true;
         }
-        started = true;
+        try {
+            registerNow().get(config.requestTimeout().toMillis() + START_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("broker {}: name servers did not answer the first registration in time; retrying every {}",
+                    identity.brokerName(), config.period());
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("registerNow never completes exceptionally", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long period = config.period().toMillis();
-        scheduler.scheduleAtFixedRate(this::registerQuietly, 0, period, TimeUnit.MILLISECONDS);
+        try {
+            scheduler.scheduleAtFixedRate(this::registerQuietly, period, period, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed while the first registration was on its way: nothing left to schedule
+        }
     }
 
     /**
@@ -75,7 +102,7 @@ public final class NameServerRegistrar implements AutoCloseable {
         var done = new CompletableFuture<List<RegisterBrokerResult>>();
         try {
             scheduler.execute(() -> registerAll().whenComplete((results, e) -> done.complete(results)));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             done.complete(List.of()); // closed
         }
         return done;

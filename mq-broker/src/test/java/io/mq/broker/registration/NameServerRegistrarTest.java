@@ -53,6 +53,26 @@ class NameServerRegistrarTest {
     }
 
     @Test
+    void startReturnsOnceTheNameServerRoutesTheBroker() {
+        startNameServer(Duration.ofSeconds(60));
+        registrar = registrar(List.of(nameServer.localAddress()), RegistrarConfig.defaults());
+
+        registrar.start();
+
+        assertThat(nameServer.registry().route("orders")).isPresent();
+    }
+
+    @Test
+    void startWithAnUnreachableNameServerStillReturnsAndRegistersWithTheOthers() throws Exception {
+        startNameServer(Duration.ofSeconds(60));
+        registrar = registrar(List.of("127.0.0.1:" + freePort(), nameServer.localAddress()), RegistrarConfig.defaults());
+
+        registrar.start();
+
+        assertThat(nameServer.registry().route("orders")).isPresent();
+    }
+
+    @Test
     void registerNowPublishesANewTopic() throws Exception {
         startNameServer(Duration.ofSeconds(60));
         registrar = registrar(List.of(nameServer.localAddress()), RegistrarConfig.defaults());

@@ -30,11 +30,19 @@ final class OurBrokerProcess implements RunningBroker {
     }
 
     static OurBrokerProcess start(Path jar, Path dir, FlushDiskType flush, String heap, StartupProbe probe) {
+        return start(jar, List.of(), dir, flush, heap, probe);
+    }
+
+    /** As above, with {@code jvmArgs} after the standard flags (StartupMain tries launch recipes with them). */
+    static OurBrokerProcess start(Path jar, List<String> jvmArgs, Path dir, FlushDiskType flush, String heap,
+            StartupProbe probe) {
         createDirectories(dir);
         int namesrvPort = freePort();
         int brokerPort = freePort();
         var command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-XX:+UseG1GC",
-                "-XX:MaxDirectMemorySize=2g", "-jar", jar.toAbsolutePath().toString(),
+                "-XX:MaxDirectMemorySize=2g"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--mq.namesrv.port=" + namesrvPort,
                 "--mq.broker.port=" + brokerPort,
                 "--mq.broker.ip=127.0.0.1",

@@ -5,6 +5,7 @@ import io.mq.broker.store.MessageFilter;
 import io.mq.broker.store.MessageStore;
 import io.mq.protocol.message.MessageCodec;
 import java.lang.management.ManagementFactory;
+import java.util.function.LongSupplier;
 
 /**
  * Whether a queue's first message is still "in memory" in RocketMQ's sense: its commit-log offset lies within the
@@ -17,16 +18,23 @@ final class MemoryResidency {
     static final int IN_MEMORY_PERCENT = 40;
 
     private final MessageStore store;
-    private final long inMemoryBytes;
+    private final LongSupplier inMemoryBytes;
 
     MemoryResidency(MessageStore store, long inMemoryBytes) {
+        this(store, () -> inMemoryBytes);
+    }
+
+    private MemoryResidency(MessageStore store, LongSupplier inMemoryBytes) {
         this.store = store;
         this.inMemoryBytes = inMemoryBytes;
     }
 
-    /** With RocketMQ's budget: 40 % of the machine's physical memory. */
+    /**
+     * With RocketMQ's budget: 40 % of the machine's physical memory, read at the first query, not at start-up
+     * (asking the JVM loads its management and container-metrics classes, a cost the first send should not wait on).
+     */
     static MemoryResidency ofPhysicalMemory(MessageStore store) {
-        return new MemoryResidency(store, physicalMemoryBytes() * IN_MEMORY_PERCENT / 100);
+        return new MemoryResidency(store, () -> PhysicalMemory.BUDGET);
     }
 
     /**
@@ -41,13 +49,18 @@ final class MemoryResidency {
         }
         var message = result.messages().get(0);
         long commitLogOffset = message.getLong(message.position() + MessageCodec.PHYSICAL_OFFSET_POSITION);
-        return store.commitLogMaxOffset() - commitLogOffset > inMemoryBytes;
+        return store.commitLogMaxOffset() - commitLogOffset > inMemoryBytes.getAsLong();
     }
 
-    private static long physicalMemoryBytes() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getTotalMemorySize();
+    /** Initialised (once, thread-safely) by the JVM when first used. */
+    private static final class PhysicalMemory {
+        static final long BUDGET = physicalMemoryBytes() * IN_MEMORY_PERCENT / 100;
+
+        private static long physicalMemoryBytes() {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                return os.getTotalMemorySize();
+            }
+            return Runtime.getRuntime().maxMemory(); // a JVM without the extension: a conservative stand-in
         }
-        return Runtime.getRuntime().maxMemory(); // a JVM without the extension: a conservative stand-in
     }
 }
