@@ -62,19 +62,25 @@ public final class NettyRemotingClient implements RemotingClient {
 
     @Override
     public RemotingCommand invokeSync(String address, RemotingCommand request, long timeoutMillis) {
-        var future = invokeAsync(address, request, timeoutMillis);
+        long start = System.nanoTime();
+        NettyRemoteChannel channel;
         try {
-            // the response table times the request out; the margin only guards against a lost completion
-            return future.get(timeoutMillis + config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw asRemotingException(address, e.getCause());
-        } catch (TimeoutException e) {
-            throw new RemotingTimeoutException(address, "timeout after " + timeoutMillis
-                    + " ms waiting for response to code " + request.code());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RemotingException(address, "interrupted waiting for response to code " + request.code(), e);
+            channel = connected(address);
+        } catch (RemotingException e) {
+            if (request.bodyBuf() != null) {
+                request.bodyBuf().release(); // never sent: the buffer is still ours to free
+            }
+            throw e;
         }
+        long left = timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (left <= 0) {
+            if (request.bodyBuf() != null) {
+                request.bodyBuf().release();
+            }
+            throw new RemotingTimeoutException(address, "timeout after " + timeoutMillis
+                    + " ms connecting to send request code " + request.code());
+        }
+        return channel.invokeSync(request, left, timeoutMillis);
     }
 
     @Override
@@ -100,16 +106,7 @@ public final class NettyRemotingClient implements RemotingClient {
     /** Waits for the connection (so a connect failure throws here), then sends without waiting. */
     @Override
     public void invokeOneway(String address, RemotingCommand request) {
-        try {
-            channel(address).get(config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS).invokeOneway(request);
-        } catch (ExecutionException e) {
-            throw asRemotingException(address, e.getCause());
-        } catch (TimeoutException e) {
-            throw new RemotingException(address, "connect to " + address + " timed out", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RemotingException(address, "interrupted connecting to " + address, e);
-        }
+        connected(address).invokeOneway(request);
     }
 
     @Override
@@ -138,6 +135,24 @@ public final class NettyRemotingClient implements RemotingClient {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         events.close();
         callbacks.shutdown();
+    }
+
+    /** The connection to {@code address}, waiting while it opens; throws when it cannot be opened. */
+    private NettyRemoteChannel connected(String address) {
+        var connection = channel(address);
+        if (connection.isDone() && !connection.isCompletedExceptionally()) {
+            return connection.join();
+        }
+        try {
+            return connection.get(config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw asRemotingException(address, e.getCause());
+        } catch (TimeoutException e) {
+            throw new RemotingException(address, "connect to " + address + " timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemotingException(address, "interrupted connecting to " + address, e);
+        }
     }
 
     /** The live connection to {@code address}, or one being opened; opens one when there is none. */
