@@ -3,6 +3,7 @@ package io.mq.client;
 import io.mq.protocol.remoting.CommandHeader;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.ResponseCode;
+import io.mq.protocol.remoting.SerializeType;
 import io.mq.protocol.transport.RemotingClient;
 import io.mq.protocol.transport.RemotingException;
 import java.util.Optional;
@@ -10,7 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
-/** The plumbing under {@link BrokerApi}: send, turn transport failures and error codes into MqClientExceptions. */
+/**
+ * The plumbing under {@link BrokerApi}: send, turn transport failures and error codes into MqClientExceptions.
+ * Requests go with the ROCKETMQ binary header, which every broker reads (RocketMQ since 4.0) and which costs far less
+ * to write and read than JSON; our broker answers in kind, Apache RocketMQ in its configured type (both are read).
+ */
 final class BrokerCalls {
 
     private final RemotingClient remoting;
@@ -33,7 +38,7 @@ final class BrokerCalls {
 
     RemotingCommand sync(String action, String address, RemotingCommand request, long timeoutMillis) {
         try {
-            return remoting.invokeSync(address, request, timeoutMillis);
+            return remoting.invokeSync(address, binary(request), timeoutMillis);
         } catch (RemotingException e) {
             throw MqClientException.ofRemoting(action, e);
         }
@@ -43,7 +48,7 @@ final class BrokerCalls {
             long timeoutMillis) {
         CompletableFuture<RemotingCommand> sent;
         try {
-            sent = remoting.invokeAsync(address, request, timeoutMillis);
+            sent = remoting.invokeAsync(address, binary(request), timeoutMillis);
         } catch (RemotingException e) {
             return CompletableFuture.failedFuture(MqClientException.ofRemoting(action, e));
         }
@@ -61,10 +66,14 @@ final class BrokerCalls {
 
     void oneway(String action, String address, RemotingCommand request) {
         try {
-            remoting.invokeOneway(address, request.markOneway());
+            remoting.invokeOneway(address, binary(request).markOneway());
         } catch (RemotingException e) {
             throw MqClientException.ofRemoting(action, e);
         }
+    }
+
+    private static RemotingCommand binary(RemotingCommand request) {
+        return request.serializeType(SerializeType.ROCKETMQ);
     }
 
     /** Sends and expects SUCCESS. */
