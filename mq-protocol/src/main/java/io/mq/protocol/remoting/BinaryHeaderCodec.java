@@ -32,13 +32,54 @@ final class BinaryHeaderCodec {
         }
         int extLengthIndex = out.writerIndex();
         out.writeInt(0);
-        for (var field : cmd.extFields().entrySet()) {
-            if (field.getKey() != null && field.getValue() != null) {
-                writeString(out, true, field.getKey());
-                writeString(out, false, field.getValue());
+        var header = cmd.header();
+        if (header != null) { // straight from the typed header: no map, no number strings
+            header.writeExtFields(new FieldWriter(out));
+        } else {
+            for (var field : cmd.extFields().entrySet()) {
+                if (field.getKey() != null && field.getValue() != null) {
+                    writeString(out, true, field.getKey());
+                    writeString(out, false, field.getValue());
+                }
             }
         }
         out.setInt(extLengthIndex, out.writerIndex() - extLengthIndex - 4);
+    }
+
+    /** Writes ext fields as they come, numbers as ASCII digits without making a string of them. */
+    private record FieldWriter(ByteBuf out) implements ExtFieldSink {
+        @Override
+        public void put(String name, String value) {
+            if (name != null && value != null) {
+                writeString(out, true, name);
+                writeString(out, false, value);
+            }
+        }
+
+        @Override
+        public void put(String name, long value) {
+            writeString(out, true, name);
+            if (value == Long.MIN_VALUE) { // no positive counterpart to write digits of
+                writeString(out, false, Long.toString(value));
+                return;
+            }
+            int digits = 1;
+            for (long rest = Math.abs(value) / 10; rest > 0; rest /= 10) {
+                digits++;
+            }
+            int length = value < 0 ? digits + 1 : digits;
+            out.writeInt(length);
+            int start = out.writerIndex();
+            out.writerIndex(start + length);
+            long rest = Math.abs(value);
+            for (int i = start + length - 1; i >= start + length - digits; i--) {
+                out.setByte(i, (int) ('0' + rest % 10));
+                rest /= 10;
+            }
+            if (value < 0) {
+                out.setByte(start, '-');
+            }
+        }
     }
 
     /** Reads a header that occupies all of {@code header}'s readable bytes. */
@@ -86,6 +127,11 @@ final class BinaryHeaderCodec {
         if (length < 0 || length > buf.readableBytes()) {
             throw new MalformedCommandException("binary header " + what + " length " + length
                     + " exceeds the header (" + buf.readableBytes() + " bytes left)");
+        }
+        var known = KnownStrings.match(buf, buf.readerIndex(), length);
+        if (known != null) {
+            buf.skipBytes(length);
+            return known;
         }
         return buf.readCharSequence(length, StandardCharsets.UTF_8).toString();
     }
