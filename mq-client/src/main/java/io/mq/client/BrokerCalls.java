@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The plumbing under {@link BrokerApi}: send, turn transport failures and error codes into MqClientExceptions.
@@ -37,20 +38,30 @@ final class BrokerCalls {
     }
 
     RemotingCommand sync(String action, String address, RemotingCommand request, long timeoutMillis) {
+        return sync(() -> action, address, request, timeoutMillis);
+    }
+
+    /** {@code action} names the call in an error, and is only made then (hot paths spare the string building). */
+    RemotingCommand sync(Supplier<String> action, String address, RemotingCommand request, long timeoutMillis) {
         try {
             return remoting.invokeSync(address, binary(request), timeoutMillis);
         } catch (RemotingException e) {
-            throw MqClientException.ofRemoting(action, e);
+            throw MqClientException.ofRemoting(action.get(), e);
         }
     }
 
     CompletableFuture<RemotingCommand> async(String action, String address, RemotingCommand request,
             long timeoutMillis) {
+        return async(() -> action, address, request, timeoutMillis);
+    }
+
+    CompletableFuture<RemotingCommand> async(Supplier<String> action, String address, RemotingCommand request,
+            long timeoutMillis) {
         CompletableFuture<RemotingCommand> sent;
         try {
             sent = remoting.invokeAsync(address, binary(request), timeoutMillis);
         } catch (RemotingException e) {
-            return CompletableFuture.failedFuture(MqClientException.ofRemoting(action, e));
+            return CompletableFuture.failedFuture(MqClientException.ofRemoting(action.get(), e));
         }
         return sent.handle((response, error) -> {
             if (error == null) {
@@ -58,9 +69,10 @@ final class BrokerCalls {
             }
             var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof RemotingException remotingError) {
-                throw MqClientException.ofRemoting(action, remotingError);
+                throw MqClientException.ofRemoting(action.get(), remotingError);
             }
-            throw new MqClientException(MqClientException.CONNECT_FAILED, null, action + " failed: " + cause, cause);
+            throw new MqClientException(MqClientException.CONNECT_FAILED, null, action.get() + " failed: " + cause,
+                    cause);
         });
     }
 
