@@ -19,7 +19,7 @@ final class KnownStrings {
         "expressionType", "maxMsgNums", "sysFlag", "nextBeginOffset", "minOffset", "maxOffset",
         "suggestWhichBrokerId", "bname", "groupSysFlag", "topicSysFlag", "offsetDelta", "*", "true", "false", "0",
     };
-    private static final int MAX_LENGTH = 32;
+    private static final int MAX_LENGTH = 20; // the longest known one: ids (32 hex digits) skip the lookup
     private static final String[] TABLE = new String[256];
     private static final byte[][] BYTES = new byte[TABLE.length][];
 

@@ -3,13 +3,16 @@ package io.mq.protocol.transport;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.Map;
@@ -52,8 +55,29 @@ public final class NettyRemotingClient implements RemotingClient {
                 .option(ChannelOption.SO_KEEPALIVE, false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         config.connectTimeout().toMillis()))
-                .handler(new RemotingChannelInitializer(config.maxFrameLength(), config.idleTimeout(), false, handler,
-                        allChannels));
+                .handler(new FlushConsolidating(new RemotingChannelInitializer(config.maxFrameLength(),
+                        config.idleTimeout(), false, handler, allChannels)));
+    }
+
+    /**
+     * Puts a flush consolidation in front of the usual pipeline. Requests from many threads reach the event loop
+     * as separate write-and-flush tasks; flushing once after the tasks queued so far sends them in one writev where
+     * each would have cost a system call of its own (and on loopback, the peer's wake-up in it).
+     */
+    private static final class FlushConsolidating extends ChannelInitializer<SocketChannel> {
+        private static final int MAX_FLUSHES_HELD = 256;
+
+        private final ChannelInitializer<SocketChannel> pipeline;
+
+        FlushConsolidating(ChannelInitializer<SocketChannel> pipeline) {
+            this.pipeline = pipeline;
+        }
+
+        @Override
+        protected void initChannel(SocketChannel channel) {
+            channel.pipeline().addLast("flush-consolidation", new FlushConsolidationHandler(MAX_FLUSHES_HELD, true));
+            channel.pipeline().addLast(pipeline);
+        }
     }
 
     public NettyRemotingClient() {
