@@ -102,31 +102,42 @@ final class BinaryHeaderCodec {
                     + " exceeds the header (" + header.readableBytes() + " bytes left)");
         }
         if (extLength > 0) {
-            cmd.extFields(readExtFields(header.readSlice(extLength)));
+            cmd.extFields(readExtFields(header, header.readerIndex() + extLength));
         }
         return cmd;
     }
 
-    private static Map<String, String> readExtFields(ByteBuf fields) {
+    /** Reads ext fields up to {@code end}, the reader index where they stop (no slice: one object less per frame). */
+    private static Map<String, String> readExtFields(ByteBuf fields, int end) {
         var map = new HashMap<String, String>();
-        while (fields.isReadable()) {
-            if (fields.readableBytes() < 2) {
+        while (fields.readerIndex() < end) {
+            if (end - fields.readerIndex() < 2) {
                 throw new MalformedCommandException("binary header ext field key length truncated");
             }
-            String key = readString(fields, fields.readUnsignedShort(), "ext field key");
-            if (fields.readableBytes() < 4) {
+            String key = readString(fields, fields.readUnsignedShort(), end, "ext field key");
+            if (end - fields.readerIndex() < 4) {
                 throw new MalformedCommandException("binary header ext field '" + key + "' value length truncated");
             }
-            String value = readString(fields, fields.readInt(), "ext field '" + key + "'");
+            int valueLength = fields.readInt();
+            if (valueLength < 0 || valueLength > end - fields.readerIndex()) { // named here: no text built per field
+                throw new MalformedCommandException("binary header ext field '" + key + "' length " + valueLength
+                        + " exceeds the header (" + (end - fields.readerIndex()) + " bytes left)");
+            }
+            String value = readString(fields, valueLength, end, "ext field value");
             map.put(key, value);
         }
         return map;
     }
 
     private static String readString(ByteBuf buf, int length, String what) {
-        if (length < 0 || length > buf.readableBytes()) {
+        return readString(buf, length, buf.writerIndex(), what);
+    }
+
+    private static String readString(ByteBuf buf, int length, int end, String what) {
+        int left = end - buf.readerIndex();
+        if (length < 0 || length > left) {
             throw new MalformedCommandException("binary header " + what + " length " + length
-                    + " exceeds the header (" + buf.readableBytes() + " bytes left)");
+                    + " exceeds the header (" + left + " bytes left)");
         }
         var known = KnownStrings.match(buf, buf.readerIndex(), length);
         if (known != null) {
