@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Typed requests to brokers by address: each maps the answer to a result or throws (or completes with) a
@@ -62,14 +63,14 @@ public final class BrokerApi {
     /** SEND_MESSAGE_V2, or SEND_BATCH_MESSAGE when {@code header.batch()}; {@code uniqueIds} becomes the msgId. */
     public CompletableFuture<SendResult> sendAsync(String address, String brokerName,
             SendMessageRequestHeaderV2 header, byte[] body, String uniqueIds, long timeoutMillis) {
-        var action = "send to " + calls.label(address, brokerName);
+        Supplier<String> action = () -> "send to " + calls.label(address, brokerName);
         return calls.async(action, address, sendRequest(header, body), timeoutMillis)
                 .thenApply(response -> sendResult(action, response, header, brokerName, uniqueIds));
     }
 
     public SendResult send(String address, String brokerName, SendMessageRequestHeaderV2 header, byte[] body,
             String uniqueIds, long timeoutMillis) {
-        var action = "send to " + calls.label(address, brokerName);
+        Supplier<String> action = () -> "send to " + calls.label(address, brokerName);
         var response = calls.sync(action, address, sendRequest(header, body), timeoutMillis);
         return sendResult(action, response, header, brokerName, uniqueIds);
     }
@@ -86,14 +87,14 @@ public final class BrokerApi {
         return RemotingCommand.request(code, header).body(body);
     }
 
-    private static SendResult sendResult(String action, RemotingCommand response, SendMessageRequestHeaderV2 header,
-            String brokerName, String uniqueIds) {
+    private static SendResult sendResult(Supplier<String> action, RemotingCommand response,
+            SendMessageRequestHeaderV2 header, String brokerName, String uniqueIds) {
         var status = switch (response.code()) {
             case ResponseCode.SUCCESS -> SendStatus.SEND_OK;
             case ResponseCode.FLUSH_DISK_TIMEOUT -> SendStatus.FLUSH_DISK_TIMEOUT;
             case ResponseCode.FLUSH_SLAVE_TIMEOUT -> SendStatus.FLUSH_SLAVE_TIMEOUT;
             case ResponseCode.SLAVE_NOT_AVAILABLE -> SendStatus.SLAVE_NOT_AVAILABLE;
-            default -> throw MqClientException.ofResponse(action, response);
+            default -> throw MqClientException.ofResponse(action.get(), response);
         };
         var answer = SendMessageResponseHeader.from(response);
         return new SendResult(status, uniqueIds, answer.msgId(),
@@ -109,18 +110,19 @@ public final class BrokerApi {
      */
     public CompletableFuture<PullResult> pullAsync(String address, String brokerName, PullMessageRequestHeader header,
             long timeoutMillis) {
-        var action = "pull " + header.topic() + "/" + header.queueId() + " from " + calls.label(address, brokerName);
+        Supplier<String> action = () -> "pull " + header.topic() + "/" + header.queueId() + " from "
+                + calls.label(address, brokerName);
         return calls.async(action, address, RemotingCommand.request(RequestCode.PULL_MESSAGE, header), timeoutMillis)
                 .thenApply(response -> pullResult(action, response, brokerName));
     }
 
-    private static PullResult pullResult(String action, RemotingCommand response, String brokerName) {
+    private static PullResult pullResult(Supplier<String> action, RemotingCommand response, String brokerName) {
         var status = switch (response.code()) {
             case ResponseCode.SUCCESS -> PullStatus.FOUND;
             case ResponseCode.PULL_NOT_FOUND -> PullStatus.NO_NEW_MSG;
             case ResponseCode.PULL_RETRY_IMMEDIATELY -> PullStatus.NO_MATCHED_MSG;
             case ResponseCode.PULL_OFFSET_MOVED -> PullStatus.OFFSET_ILLEGAL;
-            default -> throw MqClientException.ofResponse(action, response);
+            default -> throw MqClientException.ofResponse(action.get(), response);
         };
         var header = PullMessageResponseHeader.from(response);
         var messages = status == PullStatus.FOUND ? decodeMessages(response.body(), brokerName) : List.<MessageView>of();

@@ -31,11 +31,16 @@ public final class Message {
     private final int flag;
     private final Map<String, String> properties;
 
+    /** What {@link #of(String, byte[])} carries: the WAIT=true of every new message, shared since immutable. */
+    private static final Map<String, String> DEFAULT_PROPERTIES =
+            Collections.unmodifiableMap(new LinkedHashMap<>(Map.of(MessageProperties.WAIT_STORE_MSG_OK, "true")));
+
     private Message(String topic, byte[] body, int flag, Map<String, String> properties) {
         this.topic = topic;
         this.body = body;
         this.flag = flag;
-        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        this.properties = properties == DEFAULT_PROPERTIES ? properties
+                : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     public static Builder builder(String topic) {
@@ -43,7 +48,8 @@ public final class Message {
     }
 
     public static Message of(String topic, byte[] body) {
-        return builder(topic).body(body).build();
+        return new Message(Objects.requireNonNull(topic, "topic"), Objects.requireNonNull(body, "body"), 0,
+                DEFAULT_PROPERTIES);
     }
 
     public static Message of(String topic, String tags, String body) {

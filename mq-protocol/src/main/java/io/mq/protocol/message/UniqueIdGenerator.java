@@ -5,9 +5,11 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (int32) and a counter (int16). Instances hold no global state; one per client is enough.
  */
 public final class UniqueIdGenerator {
-    private final String prefix;
+    private static final byte[] DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    /** The fixed part in hex digits; each id is a copy of it with 12 digits more. */
+    private final byte[] prefix;
     private final Clock clock;
     private final AtomicInteger counter = new AtomicInteger();
     private volatile long monthStart;
@@ -25,7 +30,7 @@ public final class UniqueIdGenerator {
 
     public UniqueIdGenerator(byte[] ip, int pid, int salt, Clock clock) {
         var fixed = ByteBuffer.allocate(ip.length + 2 + 4).put(ip).putShort((short) pid).putInt(salt);
-        this.prefix = Hex.encode(fixed.array());
+        this.prefix = Hex.encode(fixed.array()).getBytes(StandardCharsets.US_ASCII);
         this.clock = clock;
     }
 
@@ -41,8 +46,18 @@ public final class UniqueIdGenerator {
             resetMonth(now);
         }
         int sinceMonthStart = (int) (now - monthStart);
-        var tail = ByteBuffer.allocate(6).putInt(sinceMonthStart).putShort((short) counter.getAndIncrement());
-        return prefix + Hex.encode(tail.array());
+        var id = Arrays.copyOf(prefix, prefix.length + 12);
+        putHex(id, prefix.length, sinceMonthStart, 8);
+        putHex(id, prefix.length + 8, counter.getAndIncrement(), 4); // the low 16 bits: the counter is an int16
+        return new String(id, StandardCharsets.US_ASCII);
+    }
+
+    /** Writes the low {@code digits} hex digits of {@code value} at {@code at}, most significant first. */
+    private static void putHex(byte[] to, int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            to[at + i] = DIGITS[value & 0x0F];
+            value >>>= 4;
+        }
     }
 
     private synchronized void resetMonth(long now) {

@@ -32,13 +32,54 @@ final class BinaryHeaderCodec {
         }
         int extLengthIndex = out.writerIndex();
         out.writeInt(0);
-        for (var field : cmd.extFields().entrySet()) {
-            if (field.getKey() != null && field.getValue() != null) {
-                writeString(out, true, field.getKey());
-                writeString(out, false, field.getValue());
+        var header = cmd.header();
+        if (header != null) { // straight from the typed header: no map, no number strings
+            header.writeExtFields(new FieldWriter(out));
+        } else {
+            for (var field : cmd.extFields().entrySet()) {
+                if (field.getKey() != null && field.getValue() != null) {
+                    writeString(out, true, field.getKey());
+                    writeString(out, false, field.getValue());
+                }
             }
         }
         out.setInt(extLengthIndex, out.writerIndex() - extLengthIndex - 4);
+    }
+
+    /** Writes ext fields as they come, numbers as ASCII digits without making a string of them. */
+    private record FieldWriter(ByteBuf out) implements ExtFieldSink {
+        @Override
+        public void put(String name, String value) {
+            if (name != null && value != null) {
+                writeString(out, true, name);
+                writeString(out, false, value);
+            }
+        }
+
+        @Override
+        public void put(String name, long value) {
+            writeString(out, true, name);
+            if (value == Long.MIN_VALUE) { // no positive counterpart to write digits of
+                writeString(out, false, Long.toString(value));
+                return;
+            }
+            int digits = 1;
+            for (long rest = Math.abs(value) / 10; rest > 0; rest /= 10) {
+                digits++;
+            }
+            int length = value < 0 ? digits + 1 : digits;
+            out.writeInt(length);
+            int start = out.writerIndex();
+            out.writerIndex(start + length);
+            long rest = Math.abs(value);
+            for (int i = start + length - 1; i >= start + length - digits; i--) {
+                out.setByte(i, (int) ('0' + rest % 10));
+                rest /= 10;
+            }
+            if (value < 0) {
+                out.setByte(start, '-');
+            }
+        }
     }
 
     /** Reads a header that occupies all of {@code header}'s readable bytes. */
@@ -61,31 +102,47 @@ final class BinaryHeaderCodec {
                     + " exceeds the header (" + header.readableBytes() + " bytes left)");
         }
         if (extLength > 0) {
-            cmd.extFields(readExtFields(header.readSlice(extLength)));
+            cmd.extFields(readExtFields(header, header.readerIndex() + extLength));
         }
         return cmd;
     }
 
-    private static Map<String, String> readExtFields(ByteBuf fields) {
+    /** Reads ext fields up to {@code end}, the reader index where they stop (no slice: one object less per frame). */
+    private static Map<String, String> readExtFields(ByteBuf fields, int end) {
         var map = new HashMap<String, String>();
-        while (fields.isReadable()) {
-            if (fields.readableBytes() < 2) {
+        while (fields.readerIndex() < end) {
+            if (end - fields.readerIndex() < 2) {
                 throw new MalformedCommandException("binary header ext field key length truncated");
             }
-            String key = readString(fields, fields.readUnsignedShort(), "ext field key");
-            if (fields.readableBytes() < 4) {
+            String key = readString(fields, fields.readUnsignedShort(), end, "ext field key");
+            if (end - fields.readerIndex() < 4) {
                 throw new MalformedCommandException("binary header ext field '" + key + "' value length truncated");
             }
-            String value = readString(fields, fields.readInt(), "ext field '" + key + "'");
+            int valueLength = fields.readInt();
+            if (valueLength < 0 || valueLength > end - fields.readerIndex()) { // named here: no text built per field
+                throw new MalformedCommandException("binary header ext field '" + key + "' length " + valueLength
+                        + " exceeds the header (" + (end - fields.readerIndex()) + " bytes left)");
+            }
+            String value = readString(fields, valueLength, end, "ext field value");
             map.put(key, value);
         }
         return map;
     }
 
     private static String readString(ByteBuf buf, int length, String what) {
-        if (length < 0 || length > buf.readableBytes()) {
+        return readString(buf, length, buf.writerIndex(), what);
+    }
+
+    private static String readString(ByteBuf buf, int length, int end, String what) {
+        int left = end - buf.readerIndex();
+        if (length < 0 || length > left) {
             throw new MalformedCommandException("binary header " + what + " length " + length
-                    + " exceeds the header (" + buf.readableBytes() + " bytes left)");
+                    + " exceeds the header (" + left + " bytes left)");
+        }
+        var known = KnownStrings.match(buf, buf.readerIndex(), length);
+        if (known != null) {
+            buf.skipBytes(length);
+            return known;
         }
         return buf.readCharSequence(length, StandardCharsets.UTF_8).toString();
     }

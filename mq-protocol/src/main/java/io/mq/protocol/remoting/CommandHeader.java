@@ -9,4 +9,12 @@ import java.util.Map;
  */
 public interface CommandHeader {
     Map<String, String> toExtFields();
+
+    /**
+     * Writes the same fields as {@link #toExtFields()} to {@code sink}. Headers on a hot path override it to skip the
+     * map and the number-to-string conversions.
+     */
+    default void writeExtFields(ExtFieldSink sink) {
+        toExtFields().forEach(sink::put);
+    }
 }

@@ -25,6 +25,8 @@ public final class RemotingCommand {
     private int flag;
     private String remark;
     private Map<String, String> extFields;
+    /** The typed header of a new request until something asks for its ext fields as a map (see {@link #header()}). */
+    private CommandHeader header;
     private byte[] body;
     private ByteBuf bodyBuf;
     private SerializeType serializeType = SerializeType.JSON;
@@ -37,9 +39,7 @@ public final class RemotingCommand {
         var cmd = new RemotingCommand();
         cmd.code = code;
         cmd.opaque = NEXT_OPAQUE.incrementAndGet();
-        if (header != null) {
-            cmd.extFields = header.toExtFields();
-        }
+        cmd.header = header; // turned into ext fields only when asked: the binary codec writes it directly
         return cmd;
     }
 
@@ -81,13 +81,31 @@ public final class RemotingCommand {
         return this;
     }
 
+    /**
+     * The typed header this request was made with, while its fields have not been turned into a map yet; null
+     * otherwise. The fields are then the header's alone, so an encoder may write them from it.
+     */
+    CommandHeader header() {
+        return header;
+    }
+
+    /** The ext fields as a map, made from the typed header on first use. */
+    private Map<String, String> fields() {
+        if (header != null) {
+            extFields = header.toExtFields();
+            header = null;
+        }
+        return extFields;
+    }
+
     /** The ext field, or null. */
     public String ext(String name) {
-        return extFields == null ? null : extFields.get(name);
+        var fields = fields();
+        return fields == null ? null : fields.get(name);
     }
 
     public RemotingCommand putExt(String name, String value) {
-        if (extFields == null) {
+        if (fields() == null) {
             extFields = new HashMap<>();
         }
         if (value != null) {
@@ -116,8 +134,17 @@ public final class RemotingCommand {
     public String remark() { return remark; }
     public RemotingCommand remark(String remark) { this.remark = remark; return this; }
     /** The ext fields; never null (an empty map when the frame had none). */
-    public Map<String, String> extFields() { return extFields == null ? Map.of() : extFields; }
-    public RemotingCommand extFields(Map<String, String> extFields) { this.extFields = extFields; return this; }
+    public Map<String, String> extFields() {
+        var fields = fields();
+        return fields == null ? Map.of() : fields;
+    }
+
+    public RemotingCommand extFields(Map<String, String> extFields) {
+        this.header = null;
+        this.extFields = extFields;
+        return this;
+    }
+
     public byte[] body() { return body; }
     /** Sets a byte-array body (replacing a {@link #bodyBuf(ByteBuf)} body, which the caller still owns). */
     public RemotingCommand body(byte[] body) { this.body = body; this.bodyBuf = null; return this; }
@@ -145,6 +172,6 @@ public final class RemotingCommand {
     @Override
     public String toString() {
         return "RemotingCommand[code=" + code + ", opaque=" + opaque + ", flag=" + flag
-                + ", remark=" + remark + ", ext=" + extFields + ", body=" + bodyLength() + "B]";
+                + ", remark=" + remark + ", ext=" + fields() + ", body=" + bodyLength() + "B]";
     }
 }

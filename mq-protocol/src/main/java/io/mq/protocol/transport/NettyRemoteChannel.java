@@ -7,7 +7,11 @@ import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +113,46 @@ final class NettyRemoteChannel implements RemoteChannel {
             }
         });
         return future;
+    }
+
+    /**
+     * Sends and blocks up to {@code waitMillis} for the answer, which the I/O thread hands straight to this thread
+     * (no timer, no callback thread); a timeout reports {@code requestTimeoutMillis}, the caller's whole budget.
+     */
+    RemotingCommand invokeSync(RemotingCommand request, long waitMillis, long requestTimeoutMillis) {
+        if (!channel.isActive()) {
+            releaseBody(request);
+            throw new RemotingException(remoteAddress, "connection closed, cannot send request code " + request.code(),
+                    null);
+        }
+        int opaque = request.opaque();
+        var future = responses.registerSync(request);
+        channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                responses.fail(opaque, new RemotingException(remoteAddress,
+                        "send request code " + request.code() + " failed: " + f.cause(), f.cause()));
+            }
+        });
+        try {
+            try {
+                return future.get(waitMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (responses.expire(opaque, new RemotingTimeoutException(remoteAddress, "timeout after "
+                        + requestTimeoutMillis + " ms waiting for response to code " + request.code()))) {
+                    return future.join(); // completed exceptionally by expire: throws the timeout
+                }
+                return future.get(); // answered just now: its completion is on its way
+            }
+        } catch (ExecutionException | CompletionException e) {
+            throw e.getCause() instanceof RemotingException remoting ? remoting
+                    : new RemotingException(remoteAddress, "request code " + request.code() + " failed: "
+                            + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            responses.expire(opaque, new RemotingException(remoteAddress, "interrupted", e));
+            Thread.currentThread().interrupt();
+            throw new RemotingException(remoteAddress, "interrupted waiting for response to code " + request.code(),
+                    e);
+        }
     }
 
     @Override

@@ -3,13 +3,16 @@ package io.mq.protocol.transport;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.util.Map;
@@ -52,8 +55,29 @@ public final class NettyRemotingClient implements RemotingClient {
                 .option(ChannelOption.SO_KEEPALIVE, false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         config.connectTimeout().toMillis()))
-                .handler(new RemotingChannelInitializer(config.maxFrameLength(), config.idleTimeout(), false, handler,
-                        allChannels));
+                .handler(new FlushConsolidating(new RemotingChannelInitializer(config.maxFrameLength(),
+                        config.idleTimeout(), false, handler, allChannels)));
+    }
+
+    /**
+     * Puts a flush consolidation in front of the usual pipeline. Requests from many threads reach the event loop
+     * as separate write-and-flush tasks; flushing once after the tasks queued so far sends them in one writev where
+     * each would have cost a system call of its own (and on loopback, the peer's wake-up in it).
+     */
+    private static final class FlushConsolidating extends ChannelInitializer<SocketChannel> {
+        private static final int MAX_FLUSHES_HELD = 256;
+
+        private final ChannelInitializer<SocketChannel> pipeline;
+
+        FlushConsolidating(ChannelInitializer<SocketChannel> pipeline) {
+            this.pipeline = pipeline;
+        }
+
+        @Override
+        protected void initChannel(SocketChannel channel) {
+            channel.pipeline().addLast("flush-consolidation", new FlushConsolidationHandler(MAX_FLUSHES_HELD, true));
+            channel.pipeline().addLast(pipeline);
+        }
     }
 
     public NettyRemotingClient() {
@@ -62,19 +86,25 @@ public final class NettyRemotingClient implements RemotingClient {
 
     @Override
     public RemotingCommand invokeSync(String address, RemotingCommand request, long timeoutMillis) {
-        var future = invokeAsync(address, request, timeoutMillis);
+        long start = System.nanoTime();
+        NettyRemoteChannel channel;
         try {
-            // the response table times the request out; the margin only guards against a lost completion
-            return future.get(timeoutMillis + config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw asRemotingException(address, e.getCause());
-        } catch (TimeoutException e) {
-            throw new RemotingTimeoutException(address, "timeout after " + timeoutMillis
-                    + " ms waiting for response to code " + request.code());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RemotingException(address, "interrupted waiting for response to code " + request.code(), e);
+            channel = connected(address);
+        } catch (RemotingException e) {
+            if (request.bodyBuf() != null) {
+                request.bodyBuf().release(); // never sent: the buffer is still ours to free
+            }
+            throw e;
         }
+        long left = timeoutMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (left <= 0) {
+            if (request.bodyBuf() != null) {
+                request.bodyBuf().release();
+            }
+            throw new RemotingTimeoutException(address, "timeout after " + timeoutMillis
+                    + " ms connecting to send request code " + request.code());
+        }
+        return channel.invokeSync(request, left, timeoutMillis);
     }
 
     @Override
@@ -100,16 +130,7 @@ public final class NettyRemotingClient implements RemotingClient {
     /** Waits for the connection (so a connect failure throws here), then sends without waiting. */
     @Override
     public void invokeOneway(String address, RemotingCommand request) {
-        try {
-            channel(address).get(config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS).invokeOneway(request);
-        } catch (ExecutionException e) {
-            throw asRemotingException(address, e.getCause());
-        } catch (TimeoutException e) {
-            throw new RemotingException(address, "connect to " + address + " timed out", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RemotingException(address, "interrupted connecting to " + address, e);
-        }
+        connected(address).invokeOneway(request);
     }
 
     @Override
@@ -138,6 +159,24 @@ public final class NettyRemotingClient implements RemotingClient {
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         events.close();
         callbacks.shutdown();
+    }
+
+    /** The connection to {@code address}, waiting while it opens; throws when it cannot be opened. */
+    private NettyRemoteChannel connected(String address) {
+        var connection = channel(address);
+        if (connection.isDone() && !connection.isCompletedExceptionally()) {
+            return connection.join();
+        }
+        try {
+            return connection.get(config.connectTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw asRemotingException(address, e.getCause());
+        } catch (TimeoutException e) {
+            throw new RemotingException(address, "connect to " + address + " timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemotingException(address, "interrupted connecting to " + address, e);
+        }
     }
 
     /** The live connection to {@code address}, or one being opened; opens one when there is none. */

@@ -12,12 +12,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The requests one connection has sent and awaits answers to, by opaque. Each entry ends exactly once:
- * answered, timed out (a timer per request), failed to send, or failed because the connection closed.
- * Futures are completed on the callback executor so that caller code never runs on a Netty event loop.
+ * answered, timed out, failed to send, or failed because the connection closed. An async request's future is
+ * completed on the callback executor, so that caller code never runs on a Netty event loop, and a timer per request
+ * times it out. A sync request's future is completed where its answer arrives: only its blocked caller waits on it,
+ * so the hand-off to another thread would cost a wake-up and buy nothing; that caller times it out itself.
  */
 final class ResponseTable {
 
+    /** @param timeout null for a sync request */
     private record Pending(CompletableFuture<RemotingCommand> future, int code, ScheduledFuture<?> timeout) {
+        void cancelTimeout() {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+        }
     }
 
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
@@ -43,13 +51,40 @@ final class ResponseTable {
         var timeout = timer.schedule(() -> fail(opaque, new RemotingTimeoutException(peer,
                 "timeout after " + requestTimeoutMillis + " ms waiting for response to code " + code)),
                 waitMillis, TimeUnit.MILLISECONDS);
-        var previous = pending.put(opaque, new Pending(future, code, timeout));
+        add(opaque, new Pending(future, code, timeout));
+        return future;
+    }
+
+    /**
+     * A request whose caller blocks on the future (with no stage chained to it) and calls {@link #expire} when it
+     * stops waiting; the future completes on the thread that delivers the answer.
+     */
+    CompletableFuture<RemotingCommand> registerSync(RemotingCommand request) {
+        var future = new CompletableFuture<RemotingCommand>();
+        add(request.opaque(), new Pending(future, request.code(), null));
+        return future;
+    }
+
+    /**
+     * The sync caller of {@code opaque} gave up waiting: fails its entry with {@code cause}. False when the entry had
+     * already ended (its future is complete, or about to be).
+     */
+    boolean expire(int opaque, RemotingException cause) {
+        var entry = pending.remove(opaque);
+        if (entry == null) {
+            return false;
+        }
+        entry.future().completeExceptionally(cause);
+        return true;
+    }
+
+    private void add(int opaque, Pending entry) {
+        var previous = pending.put(opaque, entry);
         if (previous != null) { // opaque reused while still pending: the older caller can no longer be answered
-            previous.timeout().cancel(false);
-            completeLater(previous.future(), null, new RemotingException(peer,
+            previous.cancelTimeout();
+            completeLater(previous, null, new RemotingException(peer,
                     "request opaque " + opaque + " reused before its response arrived", null));
         }
-        return future;
     }
 
     /** Hands a response to its waiting request; false when none waits (it timed out or was never sent). */
@@ -58,16 +93,16 @@ final class ResponseTable {
         if (entry == null) {
             return false;
         }
-        entry.timeout().cancel(false);
-        completeLater(entry.future(), response, null);
+        entry.cancelTimeout();
+        completeLater(entry, response, null);
         return true;
     }
 
     void fail(int opaque, RemotingException cause) {
         var entry = pending.remove(opaque);
         if (entry != null) {
-            entry.timeout().cancel(false);
-            completeLater(entry.future(), null, cause);
+            entry.cancelTimeout();
+            completeLater(entry, null, cause);
         }
     }
 
@@ -86,18 +121,25 @@ final class ResponseTable {
         return pending.size();
     }
 
-    private void completeLater(CompletableFuture<RemotingCommand> future, RemotingCommand response, Throwable error) {
-        Runnable completion = () -> {
-            if (error != null) {
-                future.completeExceptionally(error);
-            } else {
-                future.complete(response);
-            }
-        };
+    private void completeLater(Pending entry, RemotingCommand response, Throwable error) {
+        var future = entry.future();
+        if (entry.timeout() == null) { // sync: its caller only waits, no code of theirs runs here
+            complete(future, response, error);
+            return;
+        }
+        Runnable completion = () -> complete(future, response, error);
         try {
             callbacks.execute(completion);
         } catch (RejectedExecutionException e) { // shutting down: better on this thread than never
             completion.run();
+        }
+    }
+
+    private static void complete(CompletableFuture<RemotingCommand> future, RemotingCommand response, Throwable error) {
+        if (error != null) {
+            future.completeExceptionally(error);
+        } else {
+            future.complete(response);
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClientCpuMain {
 
     private static final Set<String> OPTIONS = Set.of("driver", "namesrv", "topic", "messages", "warmup-messages",
-            "threads", "body-size", "queues");
+            "threads", "body-size", "queues", "jfr");
 
     private ClientCpuMain() {
     }
@@ -44,24 +44,33 @@ public final class ClientCpuMain {
             double loadBefore = os.getSystemLoadAverage();
             long cpuBefore = os.getProcessCpuTime();
             long gcBefore = gcMillis();
+            double jitBefore = CompilerCpu.seconds();
+            var allocations = Allocations.snapshot();
+            var recording = Profile.startIf(cli.string("jfr", null));
             var measured = sendAll(producer, topic, body, messages, threads);
             long cpuNanos = os.getProcessCpuTime() - cpuBefore;
+            double jitSeconds = Math.max(0, CompilerCpu.seconds() - jitBefore); // a compiler thread may end between
+            long otherBytes = allocations.sinceSnapshot();
+            recording.stop();
             long gc = gcMillis() - gcBefore;
             double loadAfter = os.getSystemLoadAverage();
             double per100k = cpuNanos / 1e9 / Math.max(1, measured.sent()) * 100_000;
+            long sends = Math.max(1, measured.sent() + measured.errors());
             System.out.println(String.format(Locale.ROOT,
                     "CPU {\"driver\":\"%s\",\"threads\":%d,\"bodySize\":%d,\"messages\":%d,\"errors\":%d,"
                             + "\"warmupErrors\":%d,\"seconds\":%.3f,\"msgPerSec\":%.1f,\"cpuSeconds\":%.3f,"
-                            + "\"cpuSecondsPer100k\":%.3f,\"gcMillis\":%d,\"cpus\":%d,\"loadBefore\":%.2f,"
-                            + "\"loadAfter\":%.2f}",
+                            + "\"cpuSecondsPer100k\":%.3f,\"jitCpuSeconds\":%.2f,\"gcMillis\":%d,\"bytesPerSend\":%d,"
+                            + "\"senderBytesPerSend\":%d,\"cpus\":%d,\"loadBefore\":%.2f,\"loadAfter\":%.2f}",
                     driver.name(), threads, body.length, measured.sent(), measured.errors(), warm.errors(),
-                    measured.seconds(), measured.sent() / measured.seconds(), cpuNanos / 1e9, per100k, gc,
+                    measured.seconds(), measured.sent() / measured.seconds(), cpuNanos / 1e9, per100k, jitSeconds, gc,
+                    (measured.senderBytes() + otherBytes) / sends, measured.senderBytes() / sends,
                     os.getAvailableProcessors(), loadBefore, loadAfter));
         }
         System.exit(0); // the official client leaves non-daemon threads behind on some paths
     }
 
-    private record Sent(long sent, long errors, double seconds) {
+    /** @param senderBytes heap bytes the sender threads allocated (the other threads are counted apart) */
+    private record Sent(long sent, long errors, double seconds, long senderBytes) {
     }
 
     /** Sends {@code count} messages sync from {@code threads} threads; failures are counted, not retried. */
@@ -69,18 +78,23 @@ public final class ClientCpuMain {
         var claimed = new AtomicLong();
         var sent = new AtomicLong();
         var errors = new AtomicLong();
+        var senderBytes = new AtomicLong();
         var workers = new ArrayList<Thread>();
         long began = System.nanoTime();
         for (int i = 0; i < threads; i++) {
             var worker = new Thread(() -> {
+                long allocatedBefore = Allocations.mine();
                 while (claimed.getAndIncrement() < count) {
                     try {
                         producer.sendSync(topic, body);
                         sent.incrementAndGet();
                     } catch (RuntimeException e) {
-                        errors.incrementAndGet();
+                        if (errors.incrementAndGet() <= 3) { // counted, not retried; the first few say why
+                            System.err.println("send failed: " + e);
+                        }
                     }
                 }
+                senderBytes.addAndGet(Allocations.mine() - allocatedBefore);
             }, "cpu-sender-" + i);
             workers.add(worker);
             worker.start();
@@ -93,7 +107,7 @@ public final class ClientCpuMain {
                 throw new IllegalStateException("interrupted", e);
             }
         }
-        return new Sent(sent.get(), errors.get(), (System.nanoTime() - began) / 1e9);
+        return new Sent(sent.get(), errors.get(), (System.nanoTime() - began) / 1e9, senderBytes.get());
     }
 
     private static long gcMillis() {
