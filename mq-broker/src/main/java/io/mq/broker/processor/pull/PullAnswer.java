@@ -6,11 +6,10 @@ import io.mq.protocol.header.PullMessageResponseHeader;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.ResponseCode;
 import io.netty.buffer.Unpooled;
-import java.nio.ByteBuffer;
 
 /**
  * What the store gave for a pull and the response code RocketMQ's PullMessageProcessor gives it. The response
- * carries the stored records as they are, wrapped (not copied) in one composite buffer.
+ * carries the stored records as they are: the one buffer the store read them into, wrapped (not copied).
  */
 record PullAnswer(int code, GetMessageResult result) {
 
@@ -44,7 +43,7 @@ record PullAnswer(int code, GetMessageResult result) {
                 .putHeader(new PullMessageResponseHeader(MASTER_ID, result.nextBeginOffset(), result.minOffset(),
                         result.maxOffset()));
         if (code == ResponseCode.SUCCESS) {
-            response.bodyBuf(Unpooled.wrappedBuffer(result.messages().toArray(ByteBuffer[]::new)));
+            response.bodyBuf(Unpooled.wrappedBuffer(result.body()));
         }
         return response;
     }
