@@ -9,7 +9,7 @@ import java.util.List;
  * another (send them as they are), and where the consumer goes next.
  */
 public final class GetMessageResult {
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final GetMessageStatus status;
     private final ByteBuffer body;
@@ -27,7 +27,7 @@ public final class GetMessageResult {
     GetMessageResult(GetMessageStatus status, ByteBuffer body, int messageCount, long nextBeginOffset, long minOffset,
             long maxOffset) {
         this.status = status;
-        this.body = body.asReadOnlyBuffer();
+        this.body = body;
         this.messageCount = messageCount;
         this.nextBeginOffset = nextBeginOffset;
         this.minOffset = minOffset;
@@ -42,7 +42,10 @@ public final class GetMessageResult {
         return status;
     }
 
-    /** Every message's stored record back to back, read-only: the body of a pull response as it is. */
+    /**
+     * Every message's stored record back to back: the body of a pull response as it is. A view of the result's own
+     * heap buffer (so that a transport can send it without a copy): read it, do not change it.
+     */
     public ByteBuffer body() {
         return body.duplicate();
     }
@@ -52,7 +55,7 @@ public final class GetMessageResult {
         var messages = new ArrayList<ByteBuffer>(messageCount);
         for (int at = 0; at < body.limit(); ) {
             int size = body.getInt(at); // every stored record starts with its size
-            messages.add(body.slice(at, size));
+            messages.add(body.slice(at, size).asReadOnlyBuffer());
             at += size;
         }
         return messages;

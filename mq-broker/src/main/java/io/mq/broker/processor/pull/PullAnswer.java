@@ -5,7 +5,9 @@ import io.mq.broker.store.GetMessageStatus;
 import io.mq.protocol.header.PullMessageResponseHeader;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.ResponseCode;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.util.function.Function;
 
 /**
  * What the store gave for a pull and the response code RocketMQ's PullMessageProcessor gives it. The response
@@ -37,13 +39,16 @@ record PullAnswer(int code, GetMessageResult result) {
         return code == ResponseCode.PULL_NOT_FOUND;
     }
 
-    /** The response to {@code request}; its body (when found) is owned by the transport once sent. */
-    RemotingCommand toResponse(RemotingCommand request) {
+    /**
+     * The response to {@code request}; its body (when found: the store's one buffer of stored records, made into a
+     * Netty buffer by {@code wrap}) is owned by the transport once sent.
+     */
+    RemotingCommand toResponse(RemotingCommand request, Function<ByteBuffer, ByteBuf> wrap) {
         var response = RemotingCommand.responseTo(request, code, result.status().name())
                 .putHeader(new PullMessageResponseHeader(MASTER_ID, result.nextBeginOffset(), result.minOffset(),
                         result.maxOffset()));
         if (code == ResponseCode.SUCCESS) {
-            response.bodyBuf(Unpooled.wrappedBuffer(result.body()));
+            response.bodyBuf(wrap.apply(result.body()));
         }
         return response;
     }

@@ -27,6 +27,7 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final PullRequestHoldService holds;
     private final PullLimits limits;
     private final long maxHoldMillis;
+    private final AnswersInFlight inFlight = new AnswersInFlight();
 
     PullMessageProcessor(PullAdmission admission, MessageStore store, ConsumerOffsets offsets,
             PullRequestHoldService holds, PullLimits limits, Duration maxHold) {
@@ -64,14 +65,19 @@ public final class PullMessageProcessor implements RequestProcessor {
             return null;
         }
         var header = task.header();
+        // An answer carries a copy of its messages. To a connection that cannot take more (still unwritable after
+        // its wait, or with answers its transport has not taken in yet) send one at a time, so that what is queued
+        // for a peer that does not read stays small.
+        boolean backedUp = !task.channel().isWritable() || inFlight.isBackedUp(task.channel());
+        int maxMessages = backedUp ? 1 : limits.messages(header.maxMsgNums());
         var result = store.getMessages(header.consumerGroup(), header.topic(), header.queueId(), header.queueOffset(),
-                limits.messages(header.maxMsgNums()), limits.bytes(header.maxMsgBytes()), task.filter());
+                maxMessages, limits.bytes(header.maxMsgBytes()), task.filter());
         var answer = PullAnswer.of(result, header.queueOffset());
         if (answer.isEmpty() && task.mayHold(System.nanoTime())) {
             holds.hold(task, this::resume);
             return null;
         }
-        return answer.toResponse(task.request());
+        return answer.toResponse(task.request(), body -> inFlight.track(task.channel(), body));
     }
 
     /** Runs a parked task again on the pull executor: woken by a message, expired, or its channel drained. */
