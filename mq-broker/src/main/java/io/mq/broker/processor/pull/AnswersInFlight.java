@@ -11,8 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Bytes of pull answers handed to a connection but not yet taken in by its transport, per connection. An answer
  * carries a copy of its messages, and the transport counts it against the connection's writability only once its
  * encoder has run: until then a burst of pipelined pulls all see a writable connection and all copy their messages.
- * Counting them here lets the pull path see such a connection as backed up at once, and answer it one message at
- * a time.
+ * Counting them here lets the pull path see such a connection as backed up at once.
  */
 final class AnswersInFlight {
     /** Beyond this much not yet taken in, a connection counts as backed up (four full answers). */

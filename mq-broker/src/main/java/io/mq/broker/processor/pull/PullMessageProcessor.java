@@ -3,6 +3,7 @@ package io.mq.broker.processor.pull;
 import io.mq.broker.offset.ConsumerOffsets;
 import io.mq.broker.store.MessageStore;
 import io.mq.protocol.header.PullMessageRequestHeader;
+import io.mq.protocol.header.PullMessageResponseHeader;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.ResponseCode;
 import io.mq.protocol.transport.RemoteChannel;
@@ -60,18 +61,23 @@ public final class PullMessageProcessor implements RequestProcessor {
 
     /** Reads and answers, or parks the task and returns null (it is then answered by {@link #resume}). */
     private RemotingCommand execute(PullTask task) {
-        if (!task.channel().isWritable() && !task.waitedForWritable()) {
+        var header = task.header();
+        // An answer carries a copy of its messages: a connection that cannot take more (unwritable, or with answers
+        // its transport has not taken in yet) waits; still backed up after that, it is told to pull again from the
+        // same offset rather than queue one more copy behind the others.
+        boolean backedUp = !task.channel().isWritable() || inFlight.isBackedUp(task.channel());
+        if (backedUp && !task.waitedForWritable()) {
             holds.holdUntilWritable(task, this::resume);
             return null;
         }
-        var header = task.header();
-        // An answer carries a copy of its messages. To a connection that cannot take more (still unwritable after
-        // its wait, or with answers its transport has not taken in yet) send one at a time, so that what is queued
-        // for a peer that does not read stays small.
-        boolean backedUp = !task.channel().isWritable() || inFlight.isBackedUp(task.channel());
-        int maxMessages = backedUp ? 1 : limits.messages(header.maxMsgNums());
+        if (backedUp) {
+            return RemotingCommand.responseTo(task.request(), ResponseCode.PULL_RETRY_IMMEDIATELY, "connection backed up")
+                    .putHeader(new PullMessageResponseHeader(PullAnswer.MASTER_ID, header.queueOffset(),
+                            store.minOffset(header.topic(), header.queueId()),
+                            store.maxOffset(header.topic(), header.queueId())));
+        }
         var result = store.getMessages(header.consumerGroup(), header.topic(), header.queueId(), header.queueOffset(),
-                maxMessages, limits.bytes(header.maxMsgBytes()), task.filter());
+                limits.messages(header.maxMsgNums()), limits.bytes(header.maxMsgBytes()), task.filter());
         var answer = PullAnswer.of(result, header.queueOffset());
         if (answer.isEmpty() && task.mayHold(System.nanoTime())) {
             holds.hold(task, this::resume);
