@@ -25,16 +25,27 @@ final class AnswersInFlight {
         return pending.getOrDefault(channel, 0L) >= BACKED_UP_BYTES;
     }
 
-    /** The body of an answer to {@code channel}, counted until the transport releases it. */
+    /**
+     * The body of an answer to {@code channel}, counted until the transport releases it; null, with nothing
+     * counted, when it would take the connection past {@link #BACKED_UP_BYTES} (one answer always goes). Checked
+     * and counted in one step, so concurrent pulls of one connection cannot all slip through.
+     */
     ByteBuf track(RemoteChannel channel, ByteBuffer body) {
-        int bytes = body.remaining();
+        long bytes = body.remaining();
         if (pending.size() > PURGE_ABOVE) {
             pending.keySet().removeIf(c -> !c.isActive());
         }
-        pending.merge(channel, (long) bytes, Long::sum);
-        var tracked = new TrackedBody(body, () -> pending.computeIfPresent(channel,
+        var counted = new boolean[1];
+        pending.compute(channel, (c, total) -> {
+            long before = total == null ? 0 : total;
+            counted[0] = before == 0 || before + bytes <= BACKED_UP_BYTES;
+            return counted[0] ? Long.valueOf(before + bytes) : total;
+        });
+        if (!counted[0]) {
+            return null;
+        }
+        return new TrackedBody(body, () -> pending.computeIfPresent(channel,
                 (c, total) -> total - bytes <= 0 ? null : total - bytes));
-        return tracked;
     }
 
     /** A heap buffer over the body's bytes (no copy) that reports when the transport has let go of it. */

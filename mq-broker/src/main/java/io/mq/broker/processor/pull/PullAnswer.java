@@ -6,8 +6,6 @@ import io.mq.protocol.header.PullMessageResponseHeader;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.ResponseCode;
 import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
-import java.util.function.Function;
 
 /**
  * What the store gave for a pull and the response code RocketMQ's PullMessageProcessor gives it. The response
@@ -40,15 +38,15 @@ record PullAnswer(int code, GetMessageResult result) {
     }
 
     /**
-     * The response to {@code request}; its body (when found: the store's one buffer of stored records, made into a
-     * Netty buffer by {@code wrap}) is owned by the transport once sent.
+     * The response to {@code request}; {@code body} (when found: the store's one buffer of stored records as a
+     * Netty buffer) is owned by the transport once sent.
      */
-    RemotingCommand toResponse(RemotingCommand request, Function<ByteBuffer, ByteBuf> wrap) {
+    RemotingCommand toResponse(RemotingCommand request, ByteBuf body) {
         var response = RemotingCommand.responseTo(request, code, result.status().name())
                 .putHeader(new PullMessageResponseHeader(MASTER_ID, result.nextBeginOffset(), result.minOffset(),
                         result.maxOffset()));
         if (code == ResponseCode.SUCCESS) {
-            response.bodyBuf(wrap.apply(result.body()));
+            response.bodyBuf(body);
         }
         return response;
     }

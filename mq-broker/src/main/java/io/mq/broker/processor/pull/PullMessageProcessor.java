@@ -61,11 +61,15 @@ public final class PullMessageProcessor implements RequestProcessor {
 
     /** Reads and answers, or parks the task and returns null (it is then answered by {@link #resume}). */
     private RemotingCommand execute(PullTask task) {
+        return execute(task, false);
+    }
+
+    private RemotingCommand execute(PullTask task, boolean backedUpMeanwhile) {
         var header = task.header();
         // An answer carries a copy of its messages: a connection that cannot take more (unwritable, or with answers
         // its transport has not taken in yet) waits; still backed up after that, it is told to pull again from the
         // same offset rather than queue one more copy behind the others.
-        boolean backedUp = !task.channel().isWritable() || inFlight.isBackedUp(task.channel());
+        boolean backedUp = backedUpMeanwhile || !task.channel().isWritable() || inFlight.isBackedUp(task.channel());
         if (backedUp && !task.waitedForWritable()) {
             holds.holdUntilWritable(task, this::resume);
             return null;
@@ -83,7 +87,14 @@ public final class PullMessageProcessor implements RequestProcessor {
             holds.hold(task, this::resume);
             return null;
         }
-        return answer.toResponse(task.request(), body -> inFlight.track(task.channel(), body));
+        if (answer.code() != ResponseCode.SUCCESS) {
+            return answer.toResponse(task.request(), null);
+        }
+        var body = inFlight.track(task.channel(), result.body());
+        if (body == null) { // other answers took the connection's room meanwhile: drop this copy, wait
+            return execute(task, true);
+        }
+        return answer.toResponse(task.request(), body);
     }
 
     /** Runs a parked task again on the pull executor: woken by a message, expired, or its channel drained. */
