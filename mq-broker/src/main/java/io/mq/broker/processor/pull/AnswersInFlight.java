@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Counting them here lets the pull path see such a connection as backed up at once.
  */
 final class AnswersInFlight {
-    /** Beyond this much not yet taken in, a connection counts as backed up (four full answers). */
-    static final long BACKED_UP_BYTES = 512 * 1024;
+    /** Beyond this much not yet taken in, a connection counts as backed up (one full answer, 256 KB). */
+    static final long BACKED_UP_BYTES = 256 * 1024;
     /** Connections gone before their answers were taken in never count down: forget them past this many. */
     private static final int PURGE_ABOVE = 256;
 
@@ -27,10 +27,14 @@ final class AnswersInFlight {
 
     /**
      * The body of an answer to {@code channel}, counted until the transport releases it; null, with nothing
-     * counted, when it would take the connection past {@link #BACKED_UP_BYTES} (one answer always goes). Checked
-     * and counted in one step, so concurrent pulls of one connection cannot all slip through.
+     * counted, when the connection has become unwritable since the pull looked, or when the body would take it
+     * past {@link #BACKED_UP_BYTES} (one answer always goes). Checked and counted in one step, so concurrent pulls
+     * of one connection cannot all slip through.
      */
     ByteBuf track(RemoteChannel channel, ByteBuffer body) {
+        if (!channel.isWritable()) {
+            return null;
+        }
         long bytes = body.remaining();
         if (pending.size() > PURGE_ABOVE) {
             pending.keySet().removeIf(c -> !c.isActive());

@@ -66,15 +66,16 @@ public final class PullMessageProcessor implements RequestProcessor {
 
     private RemotingCommand execute(PullTask task, boolean backedUpMeanwhile) {
         var header = task.header();
-        // An answer carries a copy of its messages: a connection that cannot take more (unwritable, or with answers
-        // its transport has not taken in yet) waits; still backed up after that, it is told to pull again from the
-        // same offset rather than queue one more copy behind the others.
-        boolean backedUp = backedUpMeanwhile || !task.channel().isWritable() || inFlight.isBackedUp(task.channel());
-        if (backedUp && !task.waitedForWritable()) {
+        // An answer carries a copy of its messages. An unwritable connection waits; one still unwritable after
+        // that, or with answers its transport has not taken in yet, is told to pull again from the same offset
+        // rather than queue one more copy behind the others. (Holding a pull while the connection is writable would
+        // keep its reads on, and the requests it reads meanwhile would pile up.)
+        boolean unwritable = !task.channel().isWritable();
+        if (unwritable && !task.waitedForWritable()) {
             holds.holdUntilWritable(task, this::resume);
             return null;
         }
-        if (backedUp) {
+        if (unwritable || backedUpMeanwhile || inFlight.isBackedUp(task.channel())) {
             return RemotingCommand.responseTo(task.request(), ResponseCode.PULL_RETRY_IMMEDIATELY, "connection backed up")
                     .putHeader(new PullMessageResponseHeader(PullAnswer.MASTER_ID, header.queueOffset(),
                             store.minOffset(header.topic(), header.queueId()),
@@ -91,7 +92,7 @@ public final class PullMessageProcessor implements RequestProcessor {
             return answer.toResponse(task.request(), null);
         }
         var body = inFlight.track(task.channel(), result.body());
-        if (body == null) { // other answers took the connection's room meanwhile: drop this copy, wait
+        if (body == null) { // other answers took the connection's room meanwhile: drop this copy
             return execute(task, true);
         }
         return answer.toResponse(task.request(), body);
