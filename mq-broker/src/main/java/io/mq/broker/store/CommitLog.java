@@ -7,6 +7,7 @@ import io.mq.protocol.message.MessageId;
 import io.mq.protocol.message.MessageSysFlag;
 import io.mq.protocol.message.PreparedMessage;
 import io.mq.protocol.message.StoredMessage;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,23 +17,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every message of every topic, one after another in fixed-size segments. One writer at a time (a lock held only
- * while copying bytes, never while waiting for the disk); readers slice below the write position. A message that
- * does not fit the rest of a segment pads it with a blank record and goes to the next segment.
+ * while encoding and writing, never while waiting for the disk); readers copy bytes below the write position. A
+ * message that does not fit the rest of a segment pads it with a blank record and goes to the next segment.
+ *
+ * <p>The files are written and read with positional I/O, not mapped: whatever the log's size, the pages it touches
+ * stay in the kernel's page cache and out of the broker's resident memory.
  */
 public final class CommitLog {
     private static final Logger log = LoggerFactory.getLogger(CommitLog.class);
 
-    private final SegmentList segments;
+    /** Largest write buffer kept between appends; a bigger message gets a buffer of its own once. */
+    private static final int WRITE_BUFFER_SIZE = 256 * 1024;
+
+    private final SegmentList<FileSegment> segments;
     private final QueueOffsetTable queueOffsets;
     private final StoreConfig config;
     private final byte[] storeHostAddress;
     private final ReentrantLock writeLock = new ReentrantLock();
+    /** Where the writer encodes messages before one positional write; guarded by the write lock. */
+    private ByteBuffer writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER_SIZE);
     private volatile boolean closed;
 
     public CommitLog(StoreConfig config, QueueOffsetTable queueOffsets) {
         this.config = config;
         this.queueOffsets = queueOffsets;
-        this.segments = new SegmentList(config.commitLogDir(), config.commitLogSegmentSize());
+        this.segments = SegmentList.positional(config.commitLogDir(), config.commitLogSegmentSize());
         this.storeHostAddress = config.storeHost().getAddress().getAddress();
     }
 
@@ -51,13 +60,13 @@ public final class CommitLog {
             return 0;
         }
         long offset = Math.max(segments.minOffset(), segments.segmentStart(Math.min(trustedOffset, last.startOffset())));
+        var reader = new ReadAhead(segments, ReadAhead.DEFAULT_CAPACITY);
         while (true) {
             var segment = segments.find(offset);
             if (segment == null) {
                 break; // ended exactly on a segment boundary
             }
-            int position = (int) (offset - segment.startOffset());
-            int length = checkRecord(segment, position, checkCrc);
+            int length = checkRecord(reader, offset, segment.endOffset() - offset, checkCrc);
             if (length < 0) {
                 break;
             }
@@ -70,23 +79,31 @@ public final class CommitLog {
         return offset;
     }
 
-    /** Size of the valid record at {@code position} (a blank record counts to the segment end), or -1. */
-    private int checkRecord(MappedSegment segment, int position, boolean checkCrc) {
-        int room = segment.size() - position;
-        if (room < MessageCodec.BLANK_RECORD_MIN_SIZE) {
+    /**
+     * Size of the valid record at {@code offset}, {@code room} bytes before its segment's end (a blank record
+     * counts to the end), or -1.
+     */
+    private static int checkRecord(ReadAhead reader, long offset, long room, boolean checkCrc) {
+        var header = room < MessageCodec.BLANK_RECORD_MIN_SIZE ? null
+                : reader.window(offset, MessageCodec.BLANK_RECORD_MIN_SIZE);
+        if (header == null) {
             return -1;
         }
-        int size = segment.getInt(position);
-        int magic = segment.getInt(position + MessageCodec.MAGIC_CODE_POSITION);
+        int size = header.getInt(0);
+        int magic = header.getInt(MessageCodec.MAGIC_CODE_POSITION);
         if (magic == MessageCodec.BLANK_MAGIC_CODE) {
-            return size == room ? room : -1;
+            return size == room ? size : -1;
         }
         if (magic != MessageCodec.MAGIC_CODE || size < MessageCodec.MIN_STORE_SIZE || size > room) {
             return -1;
         }
+        var record = reader.window(offset, size);
+        if (record == null) {
+            return -1;
+        }
         try {
-            var message = MessageCodec.decode(segment.rawSlice(position, size), checkCrc);
-            if (message.commitLogOffset() != segment.startOffset() + position) {
+            var message = MessageCodec.decode(record, checkCrc);
+            if (message.commitLogOffset() != offset) {
                 return -1; // a stale record from an earlier life of this file
             }
             if (checkCrc && !message.bodyCrcMatches()) {
@@ -192,28 +209,57 @@ public final class CommitLog {
             long storeTimestamp = System.currentTimeMillis();
             long firstQueueOffset = numbered ? queueOffsets.nextOffset(queue) : 0L;
             long physicalOffset = segment.startOffset() + segment.writePosition();
-            var target = segment.appendBuffer();
+            int position = segment.writePosition();
+            var buffer = writeBuffer.clear();
             long offset = physicalOffset;
             long queueOffset = firstQueueOffset;
             for (var message : messages) {
-                MessageCodec.write(message, target, offset, queueOffset, storeTimestamp);
+                if (buffer.remaining() < message.storeSize()) {
+                    position = writeOut(segment, position); // a batch bigger than the buffer: several writes
+                    buffer = bufferFor(message.storeSize());
+                }
+                MessageCodec.write(message, buffer, offset, queueOffset, storeTimestamp);
                 offset += message.storeSize();
                 if (numbered) {
                     queueOffset++;
                 }
             }
-            segment.advanceTo(target.position());
+            segment.advanceTo(writeOut(segment, position));
             if (numbered) {
                 queueOffsets.advance(queue, firstQueueOffset, messages.size());
             }
             return new Written(physicalOffset, firstQueueOffset, storeTimestamp);
+        } catch (UncheckedIOException e) {
+            // Nothing was published: the next append writes over whatever part of this one reached the file.
+            log.error("commit log write failed", e);
+            return null;
         } finally {
+            if (writeBuffer.capacity() > WRITE_BUFFER_SIZE) {
+                writeBuffer = ByteBuffer.allocateDirect(WRITE_BUFFER_SIZE);
+            }
             writeLock.unlock();
         }
     }
 
+    /** Writes what the write buffer holds at {@code position} with one positional write; returns the end. */
+    private int writeOut(FileSegment segment, int position) {
+        var buffer = writeBuffer.flip();
+        int end = position + buffer.remaining();
+        segment.write(position, buffer);
+        buffer.clear();
+        return end;
+    }
+
+    /** The (cleared) write buffer, replaced by one big enough for a message larger than it. */
+    private ByteBuffer bufferFor(int size) {
+        if (writeBuffer.capacity() < size) {
+            writeBuffer = ByteBuffer.allocateDirect(size);
+        }
+        return writeBuffer.clear();
+    }
+
     /** The segment to write {@code size} bytes into, padding and rolling over when the current one is too full. */
-    private MappedSegment segmentWithRoom(int size) {
+    private FileSegment segmentWithRoom(int size) {
         var segment = segments.last();
         if (segment == null) {
             return segments.create(0);
@@ -222,8 +268,8 @@ public final class CommitLog {
             return segments.create(segment.endOffset());
         }
         if (size + MessageCodec.BLANK_RECORD_MIN_SIZE > segment.remaining()) {
-            var pad = segment.appendBuffer();
-            pad.putInt(segment.remaining()).putInt(MessageCodec.BLANK_MAGIC_CODE);
+            writeBuffer.clear().putInt(segment.remaining()).putInt(MessageCodec.BLANK_MAGIC_CODE);
+            writeOut(segment, segment.writePosition());
             segment.advanceTo(segment.size());
             return segments.create(segment.endOffset());
         }
@@ -234,24 +280,34 @@ public final class CommitLog {
         return MessageId.encode(storeHostAddress, config.storeHost().getPort(), physicalOffset);
     }
 
-    /** The bytes of the record at {@code offset} (a message or a blank), or null if nothing complete is there. */
+    /** A copy of the record at {@code offset} (a message or a blank), or null if nothing complete is there. */
     public ByteBuffer selectRecord(long offset) {
-        var header = slice(offset, 8);
+        var header = readBytes(offset, MessageCodec.BLANK_RECORD_MIN_SIZE);
         if (header == null) {
             return null;
         }
         int size = header.getInt(0);
-        return size <= 0 ? null : slice(offset, size);
+        return size <= 0 ? null : readBytes(offset, size);
     }
 
-    /** A read-only view of {@code size} written bytes at {@code offset}, or null if they are not all there. */
-    public ByteBuffer slice(long offset, int size) {
+    /** A copy of {@code size} written bytes at {@code offset} (position 0), or null if they are not all there. */
+    public ByteBuffer readBytes(long offset, int size) {
+        var bytes = ByteBuffer.allocate(size);
+        return readInto(offset, bytes) ? bytes.flip() : null;
+    }
+
+    /**
+     * Reads {@code target.remaining()} written bytes at {@code offset} into {@code target}; false (its position
+     * unspecified) if they are not all there in one segment.
+     */
+    boolean readInto(long offset, ByteBuffer target) {
         var segment = segments.find(offset);
-        if (segment == null) {
-            return null;
-        }
-        var view = segment.slice((int) (offset - segment.startOffset()), size);
-        return view == null ? null : view.asReadOnlyBuffer();
+        return segment != null && segment.readFully((int) (offset - segment.startOffset()), target);
+    }
+
+    /** A reader for one thread that follows the log front to back (see {@link ReadAhead}). */
+    ReadAhead readAhead() {
+        return new ReadAhead(segments, ReadAhead.DEFAULT_CAPACITY);
     }
 
     /** Decodes the message at {@code offset} with its body; null if no message starts there. */
@@ -304,7 +360,7 @@ public final class CommitLog {
         return segments.forceCount();
     }
 
-    /** Refuses further appends; waits for an append in progress to finish. */
+    /** Refuses further appends; waits for an append in progress to finish. Reads and flushes still work. */
     void close() {
         writeLock.lock();
         try {
@@ -312,5 +368,11 @@ public final class CommitLog {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Closes the files once nothing flushes or dispatches any more; reads find nothing from then on. */
+    void release() {
+        close();
+        segments.close();
     }
 }

@@ -16,14 +16,14 @@ public final class ConsumeQueue {
     private static final Logger log = LoggerFactory.getLogger(ConsumeQueue.class);
 
     private final TopicQueue queue;
-    private final SegmentList segments;
+    private final SegmentList<MappedSegment> segments;
     private volatile long minOffset;
     /** Logical offset of the next entry: entries below it are complete. */
     private volatile long maxOffset;
 
     ConsumeQueue(TopicQueue queue, Path dir, int entriesPerFile) {
         this.queue = queue;
-        this.segments = new SegmentList(dir, entriesPerFile * ConsumeQueueEntry.SIZE);
+        this.segments = SegmentList.mapped(dir, entriesPerFile * ConsumeQueueEntry.SIZE);
     }
 
     public TopicQueue topicQueue() {

@@ -170,7 +170,7 @@ public final class DefaultMessageStore implements MessageStore {
 
     /** Store time of the message at a commit-log offset, -1 if none is there. */
     private long storeTimeAt(long commitLogOffset) {
-        var header = commitLog.slice(commitLogOffset, MessageCodec.MIN_STORE_SIZE);
+        var header = commitLog.readBytes(commitLogOffset, MessageCodec.MIN_STORE_SIZE);
         return header == null ? -1 : MessageCodec.peekStoreTimestamp(header, 0);
     }
 
@@ -258,6 +258,7 @@ public final class DefaultMessageStore implements MessageStore {
         dispatcher.shutdown();
         checkpointer.shutdown();
         index.close();
+        commitLog.release();
         abortMarker.delete();
         lock.close();
         log.info("store {} stopped cleanly at commit log offset {}", config.rootDir(), commitLog.maxOffset());
@@ -275,6 +276,7 @@ public final class DefaultMessageStore implements MessageStore {
         dispatcher.halt();
         checkpointer.halt();
         flusher.halt();
+        commitLog.release();
         lock.close();
     }
 }

@@ -21,6 +21,8 @@ final class Dispatcher {
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final CommitLog commitLog;
+    /** Reads the log's tail a buffer at a time, not a read per message; used by one thread at a time. */
+    private final ReadAhead reader;
     private final ConsumeQueueTable consumeQueues;
     private final TagsCodeCalculator tagsCodes;
     private final List<MessageArrivedListener> listeners = new CopyOnWriteArrayList<>();
@@ -33,6 +35,7 @@ final class Dispatcher {
 
     Dispatcher(CommitLog commitLog, ConsumeQueueTable consumeQueues, TagsCodeCalculator tagsCodes) {
         this.commitLog = commitLog;
+        this.reader = commitLog.readAhead();
         this.consumeQueues = consumeQueues;
         this.tagsCodes = tagsCodes;
         this.thread = StoreThreads.named("dispatcher").newThread(this::run);
@@ -120,7 +123,7 @@ final class Dispatcher {
 
     /** Returns the offset after the record at {@code offset}, or {@code offset} when it cannot be read yet. */
     private long dispatchOne(long offset) {
-        var header = commitLog.slice(offset, MessageCodec.BLANK_RECORD_MIN_SIZE);
+        var header = reader.window(offset, MessageCodec.BLANK_RECORD_MIN_SIZE);
         if (header == null) {
             return offset;
         }
@@ -128,7 +131,7 @@ final class Dispatcher {
         if (header.getInt(MessageCodec.MAGIC_CODE_POSITION) == MessageCodec.BLANK_MAGIC_CODE) {
             return commitLog.nextSegmentStart(offset);
         }
-        var record = commitLog.slice(offset, size);
+        var record = reader.window(offset, size);
         if (record == null) {
             return offset;
         }

@@ -11,9 +11,10 @@ import java.nio.file.Path;
 
 /**
  * One fixed-size memory-mapped file, named by the offset of its first byte (20 digits, zero-padded). One writer
- * appends at the write position; readers take slices below it and never block the writer.
+ * appends at the write position; readers read below it and never block the writer. Used for the consume
+ * queues, which are small; the commit log reads and writes its files with positional I/O ({@link FileSegment}).
  */
-public final class MappedSegment {
+public final class MappedSegment implements Segment {
     private static final byte[] ZEROS = new byte[64 * 1024];
 
     private final Path file;
@@ -36,7 +37,7 @@ public final class MappedSegment {
     }
 
     public static String fileName(long startOffset) {
-        return String.format("%020d", startOffset);
+        return Segment.fileName(startOffset);
     }
 
     /** Creates an empty segment file of {@code size} bytes in {@code dir}, starting at {@code startOffset}. */
@@ -73,36 +74,29 @@ public final class MappedSegment {
         }
     }
 
+    @Override
     public Path file() {
         return file;
     }
 
+    @Override
     public long startOffset() {
         return startOffset;
     }
 
-    public long endOffset() {
-        return startOffset + size;
-    }
-
+    @Override
     public int size() {
         return size;
     }
 
+    @Override
     public int writePosition() {
         return writePosition;
     }
 
+    @Override
     public int flushedPosition() {
         return flushedPosition;
-    }
-
-    public int remaining() {
-        return size - writePosition;
-    }
-
-    public boolean isFull() {
-        return writePosition == size;
     }
 
     /** A buffer positioned at the write position, for the single writer to put into; then call {@link #advanceTo}. */
@@ -118,14 +112,6 @@ public final class MappedSegment {
         writePosition = position;
     }
 
-    /** An independent view of {@code length} bytes at {@code position}; null if they are not all written yet. */
-    public ByteBuffer slice(int position, int length) {
-        if (position < 0 || length < 0 || position + length > writePosition) {
-            return null;
-        }
-        return mapped.slice(position, length);
-    }
-
     int getInt(int position) {
         return mapped.getInt(position);
     }
@@ -134,12 +120,8 @@ public final class MappedSegment {
         return mapped.getLong(position);
     }
 
-    /** A view of the whole file regardless of the write position: recovery reads what is there. */
-    ByteBuffer rawSlice(int position, int length) {
-        return mapped.slice(position, length);
-    }
-
     /** Forces written bytes to disk; returns false when there was nothing new to force. */
+    @Override
     public boolean flush() {
         int written = writePosition;
         int flushed = flushedPosition;
@@ -151,11 +133,8 @@ public final class MappedSegment {
         return true;
     }
 
-    /**
-     * Forces the bytes from the flushed position up to {@code upTo} without moving the flushed position: forces may
-     * run side by side and end out of order, so their owner moves it ({@link #markFlushed}) once all below ended.
-     */
-    void force(int upTo) {
+    @Override
+    public void force(int upTo) {
         int from = flushedPosition;
         int to = Math.min(upTo, writePosition);
         if (to > from) {
@@ -163,8 +142,8 @@ public final class MappedSegment {
         }
     }
 
-    /** Everything below {@code position} is on disk (never moves back). */
-    synchronized void markFlushed(int position) {
+    @Override
+    public synchronized void markFlushed(int position) {
         int target = Math.min(position, writePosition);
         if (target > flushedPosition) {
             flushedPosition = target;
@@ -175,7 +154,8 @@ public final class MappedSegment {
      * Cuts the segment at {@code position}: zeroes everything after it so that stale records can never be read
      * as valid again, and moves the write position there.
      */
-    void truncate(int position) {
+    @Override
+    public void truncate(int position) {
         for (int at = position; at < size; at += ZEROS.length) {
             mapped.put(at, ZEROS, 0, Math.min(ZEROS.length, size - at));
         }
@@ -184,12 +164,18 @@ public final class MappedSegment {
         flushedPosition = position;
     }
 
-    void delete() {
+    @Override
+    public void delete() {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + file, e);
         }
+    }
+
+    @Override
+    public void close() {
+        // the mapping is released when the buffer is collected
     }
 
     @Override

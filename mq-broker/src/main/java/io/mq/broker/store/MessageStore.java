@@ -48,7 +48,7 @@ public interface MessageStore extends AutoCloseable {
     /** The message that starts at a commit-log offset, decoded with its body. */
     Optional<StoredMessage> lookMessageByOffset(long commitLogOffset);
 
-    /** The stored bytes of the message at a commit-log offset (read-only slice), e.g. for VIEW_MESSAGE_BY_ID. */
+    /** The stored bytes of the message at a commit-log offset (a copy), e.g. for VIEW_MESSAGE_BY_ID. */
     Optional<ByteBuffer> selectMessage(long commitLogOffset);
 
     /** The store time of the oldest message kept in a queue. */

@@ -11,31 +11,75 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The same-size segments of one log in one directory, covering a contiguous range of offsets. The commit log and
- * every consume queue are one each. One writer adds segments at the end; readers find them by offset.
+ * The same-size segments of one log in one directory, covering a contiguous range of offsets. The commit log (of
+ * {@link FileSegment}s) and every consume queue (of {@link MappedSegment}s) are one each. One writer adds segments
+ * at the end; readers find them by offset.
  */
-final class SegmentList {
-    private final Path dir;
-    private final int segmentSize;
-    private final List<MappedSegment> segments = new CopyOnWriteArrayList<>();
-    private final LongAdder forces = new LongAdder();
+final class SegmentList<S extends Segment> {
+    /** How segments of one kind are made: a new empty file, or an existing one. */
+    interface Opener<S extends Segment> {
+        S create(Path dir, long startOffset, int size);
 
-    SegmentList(Path dir, int segmentSize) {
-        this.dir = dir;
-        this.segmentSize = segmentSize;
+        S open(Path file, int size);
     }
 
-    /** Maps every segment file found in the directory, in offset order. */
+    private static final Opener<MappedSegment> MAPPED = new Opener<>() {
+        @Override
+        public MappedSegment create(Path dir, long startOffset, int size) {
+            return MappedSegment.create(dir, startOffset, size);
+        }
+
+        @Override
+        public MappedSegment open(Path file, int size) {
+            return MappedSegment.open(file, size);
+        }
+    };
+
+    private static final Opener<FileSegment> POSITIONAL = new Opener<>() {
+        @Override
+        public FileSegment create(Path dir, long startOffset, int size) {
+            return FileSegment.create(dir, startOffset, size);
+        }
+
+        @Override
+        public FileSegment open(Path file, int size) {
+            return FileSegment.open(file, size);
+        }
+    };
+
+    private final Path dir;
+    private final int segmentSize;
+    private final Opener<S> opener;
+    private final List<S> segments = new CopyOnWriteArrayList<>();
+    private final LongAdder forces = new LongAdder();
+
+    private SegmentList(Path dir, int segmentSize, Opener<S> opener) {
+        this.dir = dir;
+        this.segmentSize = segmentSize;
+        this.opener = opener;
+    }
+
+    /** Memory-mapped segments: small logs read entry by entry (consume queues). */
+    static SegmentList<MappedSegment> mapped(Path dir, int segmentSize) {
+        return new SegmentList<>(dir, segmentSize, MAPPED);
+    }
+
+    /** Segments written and read with positional I/O (the commit log). */
+    static SegmentList<FileSegment> positional(Path dir, int segmentSize) {
+        return new SegmentList<>(dir, segmentSize, POSITIONAL);
+    }
+
+    /** Opens every segment file found in the directory, in offset order. */
     void load() {
         try {
             Files.createDirectories(dir);
-            try (var files = Files.list(dir)) {
-                var found = new ArrayList<>(files
+            try (var listing = Files.list(dir)) {
+                var found = new ArrayList<>(listing
                         .filter(f -> f.getFileName().toString().matches("\\d{20}"))
                         .sorted(Comparator.comparing(Path::getFileName))
                         .toList());
                 for (var file : found) {
-                    var segment = MappedSegment.open(file, segmentSize);
+                    var segment = opener.open(file, segmentSize);
                     if (!segments.isEmpty() && segments.get(segments.size() - 1).endOffset() != segment.startOffset()) {
                         throw new IllegalStateException("gap before " + file + ": the log is not contiguous");
                     }
@@ -55,20 +99,20 @@ final class SegmentList {
         return segments.isEmpty();
     }
 
-    List<MappedSegment> segments() {
+    List<S> segments() {
         return List.copyOf(segments);
     }
 
-    MappedSegment first() {
+    S first() {
         return segments.isEmpty() ? null : segments.get(0);
     }
 
-    MappedSegment last() {
+    S last() {
         return segments.isEmpty() ? null : segments.get(segments.size() - 1);
     }
 
     /** Creates the segment that starts at {@code startOffset}; it must follow the last one (if any). */
-    MappedSegment create(long startOffset) {
+    S create(long startOffset) {
         var last = last();
         if (last != null && last.endOffset() != startOffset) {
             throw new IllegalStateException("new segment at " + startOffset + " does not follow " + last);
@@ -81,13 +125,13 @@ final class SegmentList {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var segment = MappedSegment.create(dir, startOffset, segmentSize);
+        var segment = opener.create(dir, startOffset, segmentSize);
         segments.add(segment);
         return segment;
     }
 
     /** The segment holding {@code offset}, or null. */
-    MappedSegment find(long offset) {
+    S find(long offset) {
         var first = first();
         if (first == null || offset < first.startOffset()) {
             return null;
@@ -182,6 +226,13 @@ final class SegmentList {
             } else {
                 return;
             }
+        }
+    }
+
+    /** Closes every segment (the files stay): the log is not used any more. */
+    void close() {
+        for (var segment : segments) {
+            segment.close();
         }
     }
 }

@@ -9,8 +9,11 @@
  *
  * <p>Choices worth knowing:
  * <ul>
- * <li>One writer: {@link io.mq.broker.store.CommitLog} appends under a lock held only while copying; the fsync
- *     happens on a flusher thread (group commit for SYNC_FLUSH).</li>
+ * <li>One writer: {@link io.mq.broker.store.CommitLog} appends under a lock held only while encoding and writing
+ *     (one positional write per append); the fsync happens on a flusher thread (group commit for SYNC_FLUSH).</li>
+ * <li>The commit log is not memory-mapped: it is written and read with positional I/O, so its pages stay in the
+ *     kernel's page cache and out of the broker's resident memory. A pull copies its messages into one buffer; the
+ *     dispatcher and recovery read ahead 256 KB at a time. Consume queues (small) are mapped.</li>
  * <li>Consume queues are built by a dispatcher thread that follows the log's tail (as RocketMQ's reput service),
  *     so a message is pullable a moment after its append returns; listeners hear when.</li>
  * <li>Prepared and rollback transaction messages get queue offset 0 and no consume-queue entry, as in RocketMQ.</li>

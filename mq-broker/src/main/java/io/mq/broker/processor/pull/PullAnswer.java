@@ -5,12 +5,11 @@ import io.mq.broker.store.GetMessageStatus;
 import io.mq.protocol.header.PullMessageResponseHeader;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.ResponseCode;
-import io.netty.buffer.Unpooled;
-import java.nio.ByteBuffer;
+import io.netty.buffer.ByteBuf;
 
 /**
  * What the store gave for a pull and the response code RocketMQ's PullMessageProcessor gives it. The response
- * carries the stored records as they are, wrapped (not copied) in one composite buffer.
+ * carries the stored records as they are: the one buffer the store read them into, wrapped (not copied).
  */
 record PullAnswer(int code, GetMessageResult result) {
 
@@ -38,13 +37,16 @@ record PullAnswer(int code, GetMessageResult result) {
         return code == ResponseCode.PULL_NOT_FOUND;
     }
 
-    /** The response to {@code request}; its body (when found) is owned by the transport once sent. */
-    RemotingCommand toResponse(RemotingCommand request) {
+    /**
+     * The response to {@code request}; {@code body} (when found: the store's one buffer of stored records as a
+     * Netty buffer) is owned by the transport once sent.
+     */
+    RemotingCommand toResponse(RemotingCommand request, ByteBuf body) {
         var response = RemotingCommand.responseTo(request, code, result.status().name())
                 .putHeader(new PullMessageResponseHeader(MASTER_ID, result.nextBeginOffset(), result.minOffset(),
                         result.maxOffset()));
         if (code == ResponseCode.SUCCESS) {
-            response.bodyBuf(Unpooled.wrappedBuffer(result.messages().toArray(ByteBuffer[]::new)));
+            response.bodyBuf(body);
         }
         return response;
     }

@@ -3,6 +3,7 @@ package io.mq.broker.processor.pull;
 import io.mq.broker.offset.ConsumerOffsets;
 import io.mq.broker.store.MessageStore;
 import io.mq.protocol.header.PullMessageRequestHeader;
+import io.mq.protocol.header.PullMessageResponseHeader;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.ResponseCode;
 import io.mq.protocol.transport.RemoteChannel;
@@ -27,6 +28,7 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final PullRequestHoldService holds;
     private final PullLimits limits;
     private final long maxHoldMillis;
+    private final AnswersInFlight inFlight = new AnswersInFlight();
 
     PullMessageProcessor(PullAdmission admission, MessageStore store, ConsumerOffsets offsets,
             PullRequestHoldService holds, PullLimits limits, Duration maxHold) {
@@ -59,11 +61,26 @@ public final class PullMessageProcessor implements RequestProcessor {
 
     /** Reads and answers, or parks the task and returns null (it is then answered by {@link #resume}). */
     private RemotingCommand execute(PullTask task) {
-        if (!task.channel().isWritable() && !task.waitedForWritable()) {
+        return execute(task, false);
+    }
+
+    private RemotingCommand execute(PullTask task, boolean backedUpMeanwhile) {
+        var header = task.header();
+        // An answer carries a copy of its messages. An unwritable connection waits; one still unwritable after
+        // that, or with answers its transport has not taken in yet, is told to pull again from the same offset
+        // rather than queue one more copy behind the others. (Holding a pull while the connection is writable would
+        // keep its reads on, and the requests it reads meanwhile would pile up.)
+        boolean unwritable = !task.channel().isWritable();
+        if (unwritable && !task.waitedForWritable()) {
             holds.holdUntilWritable(task, this::resume);
             return null;
         }
-        var header = task.header();
+        if (unwritable || backedUpMeanwhile || inFlight.isBackedUp(task.channel())) {
+            return RemotingCommand.responseTo(task.request(), ResponseCode.PULL_RETRY_IMMEDIATELY, "connection backed up")
+                    .putHeader(new PullMessageResponseHeader(PullAnswer.MASTER_ID, header.queueOffset(),
+                            store.minOffset(header.topic(), header.queueId()),
+                            store.maxOffset(header.topic(), header.queueId())));
+        }
         var result = store.getMessages(header.consumerGroup(), header.topic(), header.queueId(), header.queueOffset(),
                 limits.messages(header.maxMsgNums()), limits.bytes(header.maxMsgBytes()), task.filter());
         var answer = PullAnswer.of(result, header.queueOffset());
@@ -71,7 +88,14 @@ public final class PullMessageProcessor implements RequestProcessor {
             holds.hold(task, this::resume);
             return null;
         }
-        return answer.toResponse(task.request());
+        if (answer.code() != ResponseCode.SUCCESS) {
+            return answer.toResponse(task.request(), null);
+        }
+        var body = inFlight.track(task.channel(), result.body());
+        if (body == null) { // other answers took the connection's room meanwhile: drop this copy
+            return execute(task, true);
+        }
+        return answer.toResponse(task.request(), body);
     }
 
     /** Runs a parked task again on the pull executor: woken by a message, expired, or its channel drained. */
