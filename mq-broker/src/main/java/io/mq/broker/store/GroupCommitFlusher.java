@@ -91,8 +91,7 @@ final class GroupCommitFlusher implements CommitLogFlusher {
         while (running) {
             try {
                 var force = nextForce();
-                if (force != null) {
-                    forceUntilDone(force);
+                if (force != null && forceUntilDone(force)) {
                     ended(force);
                 }
             } catch (InterruptedException e) {
@@ -131,15 +130,19 @@ final class GroupCommitFlusher implements CommitLogFlusher {
         return false;
     }
 
-    /** Forces up to the force's end; a failing disk is retried, since nothing after it may be acknowledged first. */
-    private void forceUntilDone(Force force) throws InterruptedException {
+    /**
+     * Forces up to the force's end; a failing disk is retried, since nothing after it may be acknowledged first.
+     * False when the store stops before a force succeeded: then nothing is acknowledged from here on (shutdown
+     * answers what its own final flush covers).
+     */
+    private boolean forceUntilDone(Force force) throws InterruptedException {
         while (true) {
             try {
                 commitLog.force(force.end);
-                return;
+                return true;
             } catch (RuntimeException e) {
                 if (!running) {
-                    return;
+                    return false;
                 }
                 log.error("commit log force up to {} failed; retrying (waiting appends time out meanwhile)", force.end, e);
                 synchronized (lock) {
