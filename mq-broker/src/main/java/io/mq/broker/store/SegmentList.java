@@ -16,57 +16,38 @@ import java.util.concurrent.atomic.LongAdder;
  * at the end; readers find them by offset.
  */
 final class SegmentList<S extends Segment> {
-    /** How segments of one kind are made: a new empty file, or an existing one. */
-    interface Opener<S extends Segment> {
+    /** Makes a new segment file. */
+    interface Creator<S extends Segment> {
         S create(Path dir, long startOffset, int size);
+    }
 
+    /** Opens an existing segment file. */
+    interface Opener<S extends Segment> {
         S open(Path file, int size);
     }
 
-    private static final Opener<MappedSegment> MAPPED = new Opener<>() {
-        @Override
-        public MappedSegment create(Path dir, long startOffset, int size) {
-            return MappedSegment.create(dir, startOffset, size);
-        }
-
-        @Override
-        public MappedSegment open(Path file, int size) {
-            return MappedSegment.open(file, size);
-        }
-    };
-
-    private static final Opener<FileSegment> POSITIONAL = new Opener<>() {
-        @Override
-        public FileSegment create(Path dir, long startOffset, int size) {
-            return FileSegment.create(dir, startOffset, size);
-        }
-
-        @Override
-        public FileSegment open(Path file, int size) {
-            return FileSegment.open(file, size);
-        }
-    };
-
     private final Path dir;
     private final int segmentSize;
+    private final Creator<S> creator;
     private final Opener<S> opener;
     private final List<S> segments = new CopyOnWriteArrayList<>();
     private final LongAdder forces = new LongAdder();
 
-    private SegmentList(Path dir, int segmentSize, Opener<S> opener) {
+    private SegmentList(Path dir, int segmentSize, Creator<S> creator, Opener<S> opener) {
         this.dir = dir;
         this.segmentSize = segmentSize;
+        this.creator = creator;
         this.opener = opener;
     }
 
     /** Memory-mapped segments: small logs read entry by entry (consume queues). */
     static SegmentList<MappedSegment> mapped(Path dir, int segmentSize) {
-        return new SegmentList<>(dir, segmentSize, MAPPED);
+        return new SegmentList<>(dir, segmentSize, MappedSegment::create, MappedSegment::open);
     }
 
     /** Segments written and read with positional I/O (the commit log). */
     static SegmentList<FileSegment> positional(Path dir, int segmentSize) {
-        return new SegmentList<>(dir, segmentSize, POSITIONAL);
+        return new SegmentList<>(dir, segmentSize, FileSegment::create, FileSegment::open);
     }
 
     /** Opens every segment file found in the directory, in offset order. */
@@ -125,7 +106,7 @@ final class SegmentList<S extends Segment> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var segment = opener.create(dir, startOffset, segmentSize);
+        var segment = creator.create(dir, startOffset, segmentSize);
         segments.add(segment);
         return segment;
     }
