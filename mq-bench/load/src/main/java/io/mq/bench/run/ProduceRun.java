@@ -50,7 +50,7 @@ public final class ProduceRun {
     Window start() {
         var window = options.fixedCount() ? Window.fromNowOn() : Window.after(options.warmup(), options.duration());
         tally = new Tally(window);
-        pacer = new Pacer(options.rate()); // the schedule starts now, not when the run was set up
+        pacer = new Pacer(options.rate(), window); // the schedule starts now, not when the run was set up
         return window;
     }
 
