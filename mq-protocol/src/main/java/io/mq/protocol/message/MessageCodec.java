@@ -1,13 +1,10 @@
 package io.mq.protocol.message;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -212,9 +209,9 @@ public final class MessageCodec {
         long physicalOffset = record.getLong();
         int sysFlag = record.getInt();
         long bornTimestamp = record.getLong();
-        var bornHost = readHost(record, MessageSysFlag.isBornHostV6(sysFlag));
+        var bornHost = StoredHosts.read(record, MessageSysFlag.isBornHostV6(sysFlag));
         long storeTimestamp = record.getLong();
-        var storeHost = readHost(record, MessageSysFlag.isStoreHostV6(sysFlag));
+        var storeHost = StoredHosts.read(record, MessageSysFlag.isStoreHostV6(sysFlag));
         int reconsumeTimes = record.getInt();
         long preparedTransactionOffset = record.getLong();
         int bodyLength = record.getInt();
@@ -239,21 +236,10 @@ public final class MessageCodec {
         }
         var properties = propertiesLength == 0
                 ? MessageProperties.none()
-                : Collections.unmodifiableMap(MessageProperties.decode(readString(record, propertiesLength)));
+                : new EncodedProperties(readString(record, propertiesLength));
         return new StoredMessage(storeSize, bodyCrc, queueId, flag, queueOffset, physicalOffset, sysFlag, bornTimestamp,
                 bornHost, storeTimestamp, storeHost, reconsumeTimes, preparedTransactionOffset, bodyLength, body, topic,
                 properties);
-    }
-
-    private static InetSocketAddress readHost(ByteBuffer record, boolean v6) {
-        var address = new byte[v6 ? 16 : 4];
-        record.get(address);
-        int port = record.getInt();
-        try {
-            return new InetSocketAddress(InetAddress.getByAddress(address), port);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(e); // unreachable: the length is 4 or 16
-        }
     }
 
     private static String readString(ByteBuffer record, int length) {
