@@ -93,7 +93,7 @@ public final class MessageCodec {
         if (topic.length == 0 || topic.length > MAX_TOPIC_BYTES) {
             throw new MessageFormatException("topic must be 1 to " + MAX_TOPIC_BYTES + " bytes: " + draft.topic());
         }
-        byte[] properties = MessageProperties.encode(draft.properties()).getBytes(StandardCharsets.UTF_8);
+        byte[] properties = MessageProperties.encodeUtf8(draft.properties());
         if (properties.length > MAX_PROPERTIES_BYTES) {
             throw new MessageFormatException("properties exceed " + MAX_PROPERTIES_BYTES + " bytes: " + properties.length);
         }
@@ -310,7 +310,7 @@ public final class MessageCodec {
         var items = new ArrayList<byte[]>(drafts.size());
         int total = 0;
         for (var draft : drafts) {
-            byte[] properties = MessageProperties.encode(draft.properties()).getBytes(StandardCharsets.UTF_8);
+            byte[] properties = MessageProperties.encodeUtf8(draft.properties());
             if (properties.length > MAX_PROPERTIES_BYTES) {
                 throw new MessageFormatException("properties exceed " + MAX_PROPERTIES_BYTES + " bytes");
             }

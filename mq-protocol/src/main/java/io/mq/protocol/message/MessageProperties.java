@@ -1,5 +1,6 @@
 package io.mq.protocol.message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -74,6 +75,58 @@ public final class MessageProperties {
             text.append(entry.getKey()).append(NAME_VALUE_SEPARATOR).append(entry.getValue());
         }
         return text.toString();
+    }
+
+    /**
+     * {@link #encode} as UTF-8 bytes. The broker encodes the properties of every message it stores: when they are
+     * all ASCII (the usual case) the bytes are written straight into one array of the exact size, with no builder
+     * and no intermediate string.
+     */
+    public static byte[] encodeUtf8(Map<String, String> properties) {
+        if (properties == null || properties.isEmpty()) {
+            return new byte[0];
+        }
+        int length = -1;
+        for (var entry : properties.entrySet()) {
+            if (entry.getValue() != null) {
+                if (!isAscii(entry.getKey()) || !isAscii(entry.getValue())) {
+                    return encode(properties).getBytes(StandardCharsets.UTF_8);
+                }
+                length += entry.getKey().length() + entry.getValue().length() + 2;
+            }
+        }
+        if (length < 0) {
+            return new byte[0];
+        }
+        var bytes = new byte[length];
+        int at = 0;
+        for (var entry : properties.entrySet()) {
+            if (entry.getValue() == null) {
+                continue;
+            }
+            if (at > 0) {
+                bytes[at++] = PROPERTY_SEPARATOR;
+            }
+            at = putAscii(entry.getKey(), bytes, at);
+            bytes[at++] = NAME_VALUE_SEPARATOR;
+            at = putAscii(entry.getValue(), bytes, at);
+        }
+        return bytes;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) copies the low bytes: exact for ASCII
+    private static int putAscii(String s, byte[] target, int at) {
+        s.getBytes(0, s.length(), target, at);
+        return at + s.length();
     }
 
     /**

@@ -18,6 +18,24 @@ class MessagePropertiesTest {
     }
 
     @Test
+    void encodesToTheSameUtf8BytesAsTheString() {
+        var ascii = new LinkedHashMap<String, String>();
+        ascii.put("TAGS", "a");
+        ascii.put("skipped", null);
+        ascii.put("KEYS", "k1 k2");
+        var unicode = new LinkedHashMap<>(ascii);
+        unicode.put("name", "caf\u00e9 \u4e2d");
+        var onlyNulls = new LinkedHashMap<String, String>();
+        onlyNulls.put("A", null);
+
+        for (var properties : java.util.List.of(ascii, unicode, onlyNulls, new LinkedHashMap<String, String>())) {
+            assertThat(MessageProperties.encodeUtf8(properties))
+                    .isEqualTo(MessageProperties.encode(properties).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(MessageProperties.encodeUtf8(null)).isEmpty();
+    }
+
+    @Test
     void decodesWithOrWithoutTrailingSeparatorAndSkipsMalformedPairs() {
         assertThat(MessageProperties.decode("A\u00011\u0002B\u0001two\u0002"))
                 .containsExactly(entry("A", "1"), entry("B", "two"));
