@@ -1,7 +1,6 @@
 package io.mq.protocol.remoting;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -102,7 +101,7 @@ final class JsonHeaderScanner {
 
     private Map<String, String> readExtFields() {
         expect('{');
-        var fields = new HashMap<String, String>(32);
+        var fields = new CompactExtFields(16);
         if (peekAfterWhitespace() == '}') {
             pos++;
             return fields;

@@ -1,7 +1,6 @@
 package io.mq.protocol.remoting;
 
 import io.netty.buffer.ByteBuf;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -106,7 +105,7 @@ public final class RemotingCommand {
 
     public RemotingCommand putExt(String name, String value) {
         if (fields() == null) {
-            extFields = new HashMap<>();
+            extFields = new CompactExtFields(8);
         }
         if (value != null) {
             extFields.put(name, value);
