@@ -1,5 +1,6 @@
 package io.mq.protocol.message;
 
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.Map;
@@ -14,10 +15,31 @@ import java.util.Set;
 final class EncodedProperties extends AbstractMap<String, String> {
 
     private final String text;
+    private final boolean canonical;
     private volatile Map<String, String> decoded;
 
+    /** Over the properties of a decoded record, as they are in the record. */
     EncodedProperties(String text) {
+        this(text, false);
+    }
+
+    private EncodedProperties(String text, boolean canonical) {
         this.text = text;
+        this.canonical = canonical;
+    }
+
+    /** Over a text that {@link MessageProperties#encode} would write again byte for byte from its decoded map. */
+    static EncodedProperties canonical(String text) {
+        return new EncodedProperties(text, true);
+    }
+
+    /** Whether {@link #utf8()} is exactly the encoding of this map. */
+    boolean isCanonical() {
+        return canonical;
+    }
+
+    byte[] utf8() {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -28,9 +28,11 @@ public record MessageDraft(
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(bornHost, "bornHost");
         body = body == null ? new byte[0] : body;
-        properties = properties == null || properties.isEmpty()
-                ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        if (!(properties instanceof EncodedProperties encoded && encoded.isCanonical())) { // immutable already
+            properties = properties == null || properties.isEmpty()
+                    ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        }
     }
 
     /** A plain message: no flags, born now at the given host. */

@@ -8,6 +8,7 @@ import io.mq.protocol.message.MessageDraft;
 import io.mq.protocol.message.MessageFormatException;
 import io.mq.protocol.message.MessageProperties;
 import io.mq.protocol.message.MessageSysFlag;
+import io.mq.protocol.message.StoredProperties;
 import io.mq.protocol.remoting.ProtocolException;
 import io.mq.protocol.remoting.ResponseCode;
 import java.net.InetAddress;
@@ -38,11 +39,7 @@ final class SendDrafts {
     /** The one message of a SEND_MESSAGE / SEND_MESSAGE_V2 request. */
     MessageDraft single(SendMessageRequestHeader header, TopicDefinition topic, int queueId, byte[] body,
             String producerAddress) {
-        var properties = MessageProperties.decode(header.properties());
-        properties.put(MessageProperties.CLUSTER, clusterName);
-        if ("true".equals(properties.get(MessageProperties.WAIT_STORE_MSG_OK))) {
-            properties.remove(MessageProperties.WAIT_STORE_MSG_OK);
-        }
+        var properties = StoredProperties.of(header.properties(), clusterName);
         return new MessageDraft(header.topic(), queueId, header.flag(), body, properties, sysFlag(header, topic),
                 header.bornTimestamp(), bornHost(producerAddress), reconsumeTimes(header), 0L);
     }
