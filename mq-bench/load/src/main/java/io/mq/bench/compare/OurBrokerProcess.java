@@ -29,8 +29,14 @@ final class OurBrokerProcess implements RunningBroker {
         this.output = output;
     }
 
+    /**
+     * The README's launch: with the class archive the build leaves next to the jar ({@code mq-broker-app.jsa}) when
+     * there is one, as a user starts it.
+     */
     static OurBrokerProcess start(Path jar, Path dir, FlushDiskType flush, String heap, StartupProbe probe) {
-        return start(jar, List.of(), dir, flush, heap, probe);
+        var archive = jar.toAbsolutePath().resolveSibling("mq-broker-app.jsa");
+        var launch = Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.<String>of();
+        return start(jar, launch, dir, flush, heap, probe);
     }
 
     /** As above, with {@code jvmArgs} after the standard flags (StartupMain tries launch recipes with them). */
