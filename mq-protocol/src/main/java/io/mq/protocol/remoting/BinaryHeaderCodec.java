@@ -2,7 +2,6 @@ package io.mq.protocol.remoting;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -109,7 +108,7 @@ final class BinaryHeaderCodec {
 
     /** Reads ext fields up to {@code end}, the reader index where they stop (no slice: one object less per frame). */
     private static Map<String, String> readExtFields(ByteBuf fields, int end) {
-        var map = new HashMap<String, String>();
+        var map = new CompactExtFields(16);
         while (fields.readerIndex() < end) {
             if (end - fields.readerIndex() < 2) {
                 throw new MalformedCommandException("binary header ext field key length truncated");
