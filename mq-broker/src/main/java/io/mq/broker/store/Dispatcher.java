@@ -20,7 +20,7 @@ final class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Added to the delivery latency of a message that arrives while others are being dispatched, at most. */
-    private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+    private static final long LINGER_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
 
     private final CommitLog commitLog;
     /** Reads the log's tail a buffer at a time, not a read per message; used by one thread at a time. */
