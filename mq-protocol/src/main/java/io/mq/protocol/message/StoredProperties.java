@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class StoredProperties {
 
-    private static final int MAX_FAST_PAIRS = 32;
+    /** Clients send a handful; more goes the map way (the positions below are one small array). */
+    private static final int MAX_FAST_PAIRS = 16;
     private static final String WAIT_DEFAULT = "true";
 
     private StoredProperties() {
@@ -41,8 +42,7 @@ public final class StoredProperties {
         if (length > 0 && sent.charAt(length - 1) == MessageProperties.PROPERTY_SEPARATOR) {
             return null; // a trailing separator: encoding would drop it
         }
-        var starts = new int[MAX_FAST_PAIRS];
-        var separators = new int[MAX_FAST_PAIRS];
+        var positions = new int[2 * MAX_FAST_PAIRS]; // per pair: where it starts, where its name ends
         int pairs = 0;
         int skipped = -1; // the WAIT=true pair
         for (int start = 0; start < length; pairs++) {
@@ -53,7 +53,7 @@ public final class StoredProperties {
             int separator = sent.indexOf(MessageProperties.NAME_VALUE_SEPARATOR, start);
             if (pairs == MAX_FAST_PAIRS || separator <= start || separator >= end - 1
                     || isName(sent, start, separator, MessageProperties.CLUSTER)
-                    || repeatsAName(sent, start, separator, starts, separators, pairs)) {
+                    || repeatsAName(sent, start, separator, positions, pairs)) {
                 return null;
             }
             if (isName(sent, start, separator, MessageProperties.WAIT_STORE_MSG_OK)
@@ -61,8 +61,8 @@ public final class StoredProperties {
                     && end - separator - 1 == WAIT_DEFAULT.length()) {
                 skipped = pairs;
             }
-            starts[pairs] = start;
-            separators[pairs] = separator;
+            positions[2 * pairs] = start;
+            positions[2 * pairs + 1] = separator;
             start = end + 1;
         }
         var text = new StringBuilder(length + clusterName.length() + 9);
@@ -70,8 +70,8 @@ public final class StoredProperties {
             if (i == skipped) {
                 continue;
             }
-            int end = i + 1 < pairs ? starts[i + 1] - 1 : length;
-            text.append(sent, starts[i], end).append(MessageProperties.PROPERTY_SEPARATOR);
+            int end = i + 1 < pairs ? positions[2 * i + 2] - 1 : length;
+            text.append(sent, positions[2 * i], end).append(MessageProperties.PROPERTY_SEPARATOR);
         }
         return text.append(MessageProperties.CLUSTER).append(MessageProperties.NAME_VALUE_SEPARATOR)
                 .append(clusterName).toString();
@@ -81,11 +81,11 @@ public final class StoredProperties {
         return separator - start == name.length() && text.startsWith(name, start);
     }
 
-    private static boolean repeatsAName(String text, int start, int separator, int[] starts, int[] separators,
-            int pairs) {
+    private static boolean repeatsAName(String text, int start, int separator, int[] positions, int pairs) {
         int length = separator - start;
         for (int i = 0; i < pairs; i++) {
-            if (separators[i] - starts[i] == length && text.regionMatches(start, text, starts[i], length)) {
+            int earlier = positions[2 * i];
+            if (positions[2 * i + 1] - earlier == length && text.regionMatches(start, text, earlier, length)) {
                 return true;
             }
         }
