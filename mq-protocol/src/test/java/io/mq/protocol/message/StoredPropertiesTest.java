@@ -47,6 +47,19 @@ class StoredPropertiesTest {
         assertThat(StoredProperties.of("WAIT\u0001false", "c")).containsEntry("WAIT", "false");
     }
 
+    @Test
+    void manyPropertiesGoTheMapWayWithTheSameResult() {
+        var sent = new StringBuilder("WAIT\u0001true");
+        for (int i = 0; i < 40; i++) {
+            sent.append("\u0002k").append(i).append('\u0001').append(i);
+        }
+
+        var stored = StoredProperties.of(sent.toString(), "c");
+
+        assertThat(stored).isNotInstanceOf(EncodedProperties.class).isEqualTo(byTheMap(sent.toString(), "c"));
+        assertThat(bytesOf(stored)).isEqualTo(MessageProperties.encodeUtf8(byTheMap(sent.toString(), "c")));
+    }
+
     private static Map<String, String> byTheMap(String sent, String cluster) {
         var properties = new LinkedHashMap<>(MessageProperties.decode(sent));
         properties.put(MessageProperties.CLUSTER, cluster);
