@@ -126,7 +126,7 @@ final class PullRequestHoldService implements MessageArrivedListener, AutoClosea
                 dispatchOnIoThread(held);
             }
         }
-        dropIfEmpty(key);
+        // The set stays for the queue's next held pull (one per message otherwise); the sweep drops empty ones.
     }
 
     private void sweepQuietly() {
