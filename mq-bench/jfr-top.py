@@ -13,7 +13,7 @@ import sys
 
 
 def events(path, name):
-    out = subprocess.run(["jfr", "print", "--json", "--events", name, path], check=True, capture_output=True).stdout
+    out = subprocess.run(["jfr", "print", "--json", "--stack-depth", "128", "--events", name, path], check=True, capture_output=True).stdout
     return json.loads(out)["recording"]["events"]
 
 
