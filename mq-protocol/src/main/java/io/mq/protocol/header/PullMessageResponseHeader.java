@@ -1,6 +1,7 @@
 package io.mq.protocol.header;
 
 import io.mq.protocol.remoting.CommandHeader;
+import io.mq.protocol.remoting.ExtFieldSink;
 import io.mq.protocol.remoting.RemotingCommand;
 import java.util.Map;
 
@@ -53,5 +54,20 @@ public record PullMessageResponseHeader(
                 .put("groupSysFlag", groupSysFlag)
                 .put("forbiddenType", forbiddenType)
                 .build();
+    }
+
+    /** The fields of {@link #toExtFields()}, in the same order, without the map (one per pull answer). */
+    @Override
+    public void writeExtFields(ExtFieldSink sink) {
+        sink.put("suggestWhichBrokerId", suggestWhichBrokerId);
+        sink.put("nextBeginOffset", nextBeginOffset);
+        sink.put("minOffset", minOffset);
+        sink.put("maxOffset", maxOffset);
+        if (offsetDelta != null) {
+            sink.put("offsetDelta", offsetDelta.longValue());
+        }
+        sink.put("topicSysFlag", topicSysFlag);
+        sink.put("groupSysFlag", groupSysFlag);
+        sink.put("forbiddenType", forbiddenType);
     }
 }

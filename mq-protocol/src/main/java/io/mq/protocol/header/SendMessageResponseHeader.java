@@ -1,6 +1,7 @@
 package io.mq.protocol.header;
 
 import io.mq.protocol.remoting.CommandHeader;
+import io.mq.protocol.remoting.ExtFieldSink;
 import io.mq.protocol.remoting.RemotingCommand;
 import java.util.Map;
 
@@ -33,5 +34,15 @@ public record SendMessageResponseHeader(
                 .put("transactionId", transactionId)
                 .put("batchUniqId", batchUniqId)
                 .build();
+    }
+
+    /** The fields of {@link #toExtFields()}, in the same order, without the map (one per send answer). */
+    @Override
+    public void writeExtFields(ExtFieldSink sink) {
+        sink.put("msgId", msgId);
+        sink.put("queueId", queueId);
+        sink.put("queueOffset", queueOffset);
+        sink.put("transactionId", transactionId);
+        sink.put("batchUniqId", batchUniqId);
     }
 }

@@ -68,6 +68,9 @@ final class EncodedProperties extends AbstractMap<String, String> {
 
     /** The value of the last well-formed pair named {@code name} (a later duplicate wins, as in decode). */
     private String find(String name) {
+        if (name.isEmpty() || name.indexOf(MessageProperties.NAME_VALUE_SEPARATOR) >= 0) {
+            return null; // decode names a pair by the text before its first separator: never such a name
+        }
         String found = null;
         int length = text.length();
         int start = 0;
@@ -78,8 +81,7 @@ final class EncodedProperties extends AbstractMap<String, String> {
             }
             int separator = start + name.length();
             if (separator < end - 1 && text.charAt(separator) == MessageProperties.NAME_VALUE_SEPARATOR
-                    && text.startsWith(name, start) && !name.isEmpty()
-                    && text.indexOf(MessageProperties.NAME_VALUE_SEPARATOR, start) == separator) {
+                    && text.startsWith(name, start)) {
                 found = text.substring(separator + 1, end);
             }
             start = end + 1;

@@ -93,8 +93,7 @@ public final class MessageCodec {
         if (topic.length == 0 || topic.length > MAX_TOPIC_BYTES) {
             throw new MessageFormatException("topic must be 1 to " + MAX_TOPIC_BYTES + " bytes: " + draft.topic());
         }
-        byte[] properties = draft.properties() instanceof EncodedProperties encoded && encoded.isCanonical()
-                ? encoded.utf8() : MessageProperties.encodeUtf8(draft.properties());
+        byte[] properties = MessageProperties.encodeUtf8(draft.properties());
         if (properties.length > MAX_PROPERTIES_BYTES) {
             throw new MessageFormatException("properties exceed " + MAX_PROPERTIES_BYTES + " bytes: " + properties.length);
         }

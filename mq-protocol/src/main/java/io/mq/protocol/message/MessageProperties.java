@@ -83,6 +83,9 @@ public final class MessageProperties {
      * and no intermediate string.
      */
     public static byte[] encodeUtf8(Map<String, String> properties) {
+        if (properties instanceof EncodedProperties encoded && encoded.isCanonical()) {
+            return encoded.utf8(); // already this encoding, as sent
+        }
         if (properties == null || properties.isEmpty()) {
             return new byte[0];
         }

@@ -113,9 +113,20 @@ public final class RemotingCommand {
         return this;
     }
 
+    /** Adds the header's fields; headers that write their fields themselves go without a map in between. */
     public RemotingCommand putHeader(CommandHeader header) {
         if (header != null) {
-            header.toExtFields().forEach(this::putExt);
+            header.writeExtFields(new ExtFieldSink() {
+                @Override
+                public void put(String name, String value) {
+                    putExt(name, value);
+                }
+
+                @Override
+                public void put(String name, long value) {
+                    putExt(name, Long.toString(value));
+                }
+            });
         }
         return this;
     }

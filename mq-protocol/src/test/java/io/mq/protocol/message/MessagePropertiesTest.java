@@ -9,20 +9,14 @@ class MessagePropertiesTest {
 
     @Test
     void encodesLikeTheOfficialClientWithoutATrailingSeparator() {
-        var properties = new LinkedHashMap<String, String>();
-        properties.put("TAGS", "a");
-        properties.put("skipped", null);
-        properties.put("KEYS", "k1 k2");
+        var properties = tagsSkippedKeys();
 
         assertThat(MessageProperties.encode(properties)).isEqualTo("TAGS\u0001a\u0002KEYS\u0001k1 k2");
     }
 
     @Test
     void encodesToTheSameUtf8BytesAsTheString() {
-        var ascii = new LinkedHashMap<String, String>();
-        ascii.put("TAGS", "a");
-        ascii.put("skipped", null);
-        ascii.put("KEYS", "k1 k2");
+        var ascii = tagsSkippedKeys();
         var unicode = new LinkedHashMap<>(ascii);
         unicode.put("name", "caf\u00e9 \u4e2d");
         var onlyNulls = new LinkedHashMap<String, String>();
@@ -33,6 +27,15 @@ class MessagePropertiesTest {
                     .isEqualTo(MessageProperties.encode(properties).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         assertThat(MessageProperties.encodeUtf8(null)).isEmpty();
+    }
+
+    /** TAGS=a, a null value, KEYS="k1 k2", in that order. */
+    private static LinkedHashMap<String, String> tagsSkippedKeys() {
+        var properties = new LinkedHashMap<String, String>();
+        properties.put("TAGS", "a");
+        properties.put("skipped", null);
+        properties.put("KEYS", "k1 k2");
+        return properties;
     }
 
     @Test

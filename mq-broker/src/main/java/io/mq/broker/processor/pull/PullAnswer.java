@@ -15,7 +15,6 @@ record PullAnswer(int code, GetMessageResult result) {
 
     /** Master only (no slave to suggest), as RocketMQ's broker answers when slave reading is off. */
     static final long MASTER_ID = 0;
-    private static final String MASTER_ID_TEXT = Long.toString(MASTER_ID);
 
     static PullAnswer of(GetMessageResult result, long requestedOffset) {
         return new PullAnswer(codeOf(result.status(), requestedOffset), result);
@@ -34,17 +33,6 @@ record PullAnswer(int code, GetMessageResult result) {
         };
     }
 
-    /**
-     * Puts the ext fields of the 4.x {@link PullMessageResponseHeader} this broker answers with straight into the
-     * response: one per pull, so not through the header record's ordered map of strings and a copy of it.
-     */
-    static RemotingCommand withHeader(RemotingCommand response, long nextBeginOffset, long minOffset, long maxOffset) {
-        return response.putExt("suggestWhichBrokerId", MASTER_ID_TEXT)
-                .putExt("nextBeginOffset", Long.toString(nextBeginOffset))
-                .putExt("minOffset", Long.toString(minOffset))
-                .putExt("maxOffset", Long.toString(maxOffset));
-    }
-
     boolean isEmpty() {
         return code == ResponseCode.PULL_NOT_FOUND;
     }
@@ -54,8 +42,9 @@ record PullAnswer(int code, GetMessageResult result) {
      * Netty buffer) is owned by the transport once sent.
      */
     RemotingCommand toResponse(RemotingCommand request, ByteBuf body) {
-        var response = withHeader(RemotingCommand.responseTo(request, code, result.status().name()),
-                result.nextBeginOffset(), result.minOffset(), result.maxOffset());
+        var response = RemotingCommand.responseTo(request, code, result.status().name())
+                .putHeader(new PullMessageResponseHeader(MASTER_ID, result.nextBeginOffset(), result.minOffset(),
+                        result.maxOffset()));
         if (code == ResponseCode.SUCCESS) {
             response.bodyBuf(body);
         }

@@ -3,6 +3,7 @@ package io.mq.broker.processor.pull;
 import io.mq.broker.offset.ConsumerOffsets;
 import io.mq.broker.store.MessageStore;
 import io.mq.protocol.header.PullMessageRequestHeader;
+import io.mq.protocol.header.PullMessageResponseHeader;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.ResponseCode;
 import io.mq.protocol.transport.RemoteChannel;
@@ -75,10 +76,10 @@ public final class PullMessageProcessor implements RequestProcessor {
             return null;
         }
         if (unwritable || backedUpMeanwhile || inFlight.isBackedUp(task.channel())) {
-            return PullAnswer.withHeader(
-                    RemotingCommand.responseTo(task.request(), ResponseCode.PULL_RETRY_IMMEDIATELY, "connection backed up"),
-                    header.queueOffset(), store.minOffset(header.topic(), header.queueId()),
-                    store.maxOffset(header.topic(), header.queueId()));
+            return RemotingCommand.responseTo(task.request(), ResponseCode.PULL_RETRY_IMMEDIATELY, "connection backed up")
+                    .putHeader(new PullMessageResponseHeader(PullAnswer.MASTER_ID, header.queueOffset(),
+                            store.minOffset(header.topic(), header.queueId()),
+                            store.maxOffset(header.topic(), header.queueId())));
         }
         var result = store.getMessages(header.consumerGroup(), header.topic(), header.queueId(), header.queueOffset(),
                 limits.messages(header.maxMsgNums()), limits.bytes(header.maxMsgBytes()), task.filter());
