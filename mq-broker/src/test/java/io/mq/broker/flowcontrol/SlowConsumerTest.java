@@ -106,15 +106,16 @@ class SlowConsumerTest {
                 .until(() -> sent.get() < PIPELINED_PULLS);
         // Answers are copies (pooled once queued), 128 KiB each here. Unbounded, the pipelined pulls would queue up to
         // 100 000 of them (12 GiB); bounded, a few are in flight. The allocator is shared with whatever else this JVM
-        // still runs from earlier tests and grows in chunks, so the least of a few samples is compared with the room
-        // of 64 answers: three orders of magnitude below unbounded.
+        // still runs from earlier tests and grows in chunks (one clean-clone CI run measured 8.1 MiB, a chunk over 64
+        // answers' room), so the least of a few samples is compared with the room of 128 answers: 16 MiB, still three
+        // orders of magnitude below unbounded.
         var held = new AtomicLong(Long.MAX_VALUE);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     held.accumulateAndGet(allocatorUsedBytes() - before, Math::min);
                     return true; // only sampling: the bound is checked once, on the least sample
                 });
-        assertThat(held.get()).isLessThan(64L * ANSWER_BYTES);
+        assertThat(held.get()).isLessThan(128L * ANSWER_BYTES);
     }
 
     private static long allocatorUsedBytes() {
