@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 final class OurBrokerProcess implements RunningBroker {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** The quick start's {@code -Xms} (see mq-broker-app/README.md, Memory). */
+    static final String README_INITIAL_HEAP = "-Xms32m";
 
     private final Process process;
     private final String namesrvAddress;
@@ -30,12 +32,15 @@ final class OurBrokerProcess implements RunningBroker {
     }
 
     /**
-     * The README's launch: with the class archive the build leaves next to the jar ({@code mq-broker-app.jsa}) when
-     * there is one, as a user starts it.
+     * The README's launch: a 32 MB initial heap (the ceiling is {@code heap}, as Apache's) and the class archive the
+     * build leaves next to the jar ({@code mq-broker-app.jsa}) when there is one, as a user starts it.
      */
     static OurBrokerProcess start(Path jar, Path dir, FlushDiskType flush, String heap, StartupProbe probe) {
         var archive = jar.toAbsolutePath().resolveSibling("mq-broker-app.jsa");
-        var launch = Files.isRegularFile(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.<String>of();
+        var launch = new ArrayList<>(List.of(README_INITIAL_HEAP));
+        if (Files.isRegularFile(archive)) {
+            launch.add("-XX:SharedArchiveFile=" + archive);
+        }
         return start(jar, launch, dir, flush, heap, probe);
     }
 
