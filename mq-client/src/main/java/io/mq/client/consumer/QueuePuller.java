@@ -119,7 +119,7 @@ final class QueuePuller {
         switch (result.status()) {
             case FOUND -> {
                 processQueue.nextOffset(result.nextBeginOffset());
-                var wanted = result.messages().stream().filter(subscription::accepts).toList();
+                var wanted = subscription.accepted(result.messages());
                 if (wanted.isEmpty()) {
                     skipFiltered(queue, processQueue, result.nextBeginOffset());
                 } else {
