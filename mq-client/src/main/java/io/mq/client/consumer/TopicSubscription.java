@@ -50,7 +50,7 @@ public record TopicSubscription(String topic, MessageSelector selector, long sub
         return accepts(tags(), message);
     }
 
-    /** The messages of a pull this subscription wants, in order: the same list when it wants them all. */
+    /** The messages of a pull this subscription wants, in order, unmodifiable: the same list when it wants all. */
     public List<MessageView> accepted(List<MessageView> pulled) {
         var tags = tags(); // once per pull, not per message
         if (tags.isEmpty()) {
@@ -62,7 +62,7 @@ public record TopicSubscription(String topic, MessageSelector selector, long sub
                 wanted.add(message);
             }
         }
-        return wanted;
+        return List.copyOf(wanted);
     }
 
     private static boolean accepts(Set<String> tags, MessageView message) {
