@@ -314,7 +314,11 @@ public final class BrokerApi {
             return List.of();
         }
         // a plain loop: this runs for every pulled message, and a stream costs more than the decode of small ones
-        var messages = new ArrayList<MessageView>();
+        int start = buffer.position();
+        var first = MessageView.of(MessageCodec.decode(buffer, true), brokerName);
+        int recordSize = buffer.position() - start;
+        var messages = new ArrayList<MessageView>(1 + buffer.remaining() / recordSize); // most records are alike
+        messages.add(first);
         while (buffer.hasRemaining()) {
             messages.add(MessageView.of(MessageCodec.decode(buffer, true), brokerName));
         }
