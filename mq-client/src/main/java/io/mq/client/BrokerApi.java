@@ -36,7 +36,9 @@ import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.RequestCode;
 import io.mq.protocol.remoting.ResponseCode;
 import io.mq.protocol.transport.RemotingClient;
+import io.netty.buffer.ByteBufUtil;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,8 +114,9 @@ public final class BrokerApi {
             long timeoutMillis) {
         Supplier<String> action = () -> "pull " + header.topic() + "/" + header.queueId() + " from "
                 + calls.label(address, brokerName);
-        return calls.async(action, address, RemotingCommand.request(RequestCode.PULL_MESSAGE, header), timeoutMillis)
-                .thenApply(response -> pullResult(action, response, brokerName));
+        // the messages are decoded straight from the received frame: the one copy of each body is its own array
+        return calls.async(action, address, RemotingCommand.request(RequestCode.PULL_MESSAGE, header), timeoutMillis,
+                response -> pullResult(action, response, brokerName));
     }
 
     private static PullResult pullResult(Supplier<String> action, RemotingCommand response, String brokerName) {
@@ -125,7 +128,7 @@ public final class BrokerApi {
             default -> throw MqClientException.ofResponse(action.get(), response);
         };
         var header = PullMessageResponseHeader.from(response);
-        var messages = status == PullStatus.FOUND ? decodeMessages(response.body(), brokerName) : List.<MessageView>of();
+        var messages = status == PullStatus.FOUND ? decodeMessages(body(response), brokerName) : List.<MessageView>of();
         return new PullResult(status, header.nextBeginOffset(), header.minOffset(), header.maxOffset(),
                 header.suggestWhichBrokerId(), messages);
     }
@@ -233,7 +236,7 @@ public final class BrokerApi {
     public MessageView viewMessage(String address, long commitLogOffset, long timeoutMillis) {
         var response = calls.call("view message at offset " + commitLogOffset + " of " + calls.label(address, null),
                 address, RequestCode.VIEW_MESSAGE_BY_ID, new ViewMessageRequestHeader(commitLogOffset), timeoutMillis);
-        var messages = decodeMessages(response.body(), calls.brokerName(address));
+        var messages = decodeMessages(body(response), calls.brokerName(address));
         if (messages.isEmpty()) {
             throw new MqClientException(ResponseCode.QUERY_NOT_FOUND, "no message at offset " + commitLogOffset);
         }
@@ -249,7 +252,7 @@ public final class BrokerApi {
         if (response.code() == ResponseCode.QUERY_NOT_FOUND) {
             return List.of();
         }
-        return decodeMessages(calls.success(action, response).body(), calls.brokerName(address));
+        return decodeMessages(body(calls.success(action, response)), calls.brokerName(address));
     }
 
     // ---- administration
@@ -297,12 +300,28 @@ public final class BrokerApi {
         return remoting;
     }
 
-    private static List<MessageView> decodeMessages(byte[] body, String brokerName) {
-        if (body == null || body.length == 0) {
+    /** The body where the transport left it: still in the received frame, or copied out. Null when none. */
+    private static ByteBuffer body(RemotingCommand response) {
+        var frame = response.bodyBuf();
+        if (frame == null) {
+            return response.body() == null ? null : ByteBuffer.wrap(response.body());
+        }
+        return frame.nioBufferCount() == 1 ? frame.nioBuffer() : ByteBuffer.wrap(ByteBufUtil.getBytes(frame));
+    }
+
+    private static List<MessageView> decodeMessages(ByteBuffer buffer, String brokerName) {
+        if (buffer == null || !buffer.hasRemaining()) {
             return List.of();
         }
-        return MessageCodec.decodeAll(ByteBuffer.wrap(body), true).stream()
-                .map(stored -> MessageView.of(stored, brokerName))
-                .toList();
+        // a plain loop: this runs for every pulled message, and a stream costs more than the decode of small ones
+        int start = buffer.position();
+        var first = MessageView.of(MessageCodec.decode(buffer, true), brokerName);
+        int recordSize = buffer.position() - start;
+        var messages = new ArrayList<MessageView>(1 + buffer.remaining() / recordSize); // most records are alike
+        messages.add(first);
+        while (buffer.hasRemaining()) {
+            messages.add(MessageView.of(MessageCodec.decode(buffer, true), brokerName));
+        }
+        return messages;
     }
 }

@@ -68,11 +68,41 @@ final class BrokerCalls {
                 return response;
             }
             var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof RemotingException remotingError) {
-                throw MqClientException.ofRemoting(action.get(), remotingError);
+            throw failure(action, cause);
+        });
+    }
+
+    private static MqClientException failure(Supplier<String> action, Throwable cause) {
+        if (cause instanceof RemotingException remotingError) {
+            return MqClientException.ofRemoting(action.get(), remotingError);
+        }
+        return new MqClientException(MqClientException.CONNECT_FAILED, null, action.get() + " failed: " + cause,
+                cause);
+    }
+
+    /**
+     * Like {@link #async(Supplier, String, RemotingCommand, long)} but answers what {@code reader} makes of the
+     * response, reading its body where the transport received it (see {@link RemotingClient#invokeAsync(String,
+     * RemotingCommand, long, java.util.function.Function)}); the reader's own {@link MqClientException} fails the
+     * future as it is.
+     */
+    <T> CompletableFuture<T> async(Supplier<String> action, String address, RemotingCommand request,
+            long timeoutMillis, Function<RemotingCommand, T> reader) {
+        CompletableFuture<T> sent;
+        try {
+            sent = remoting.invokeAsync(address, binary(request), timeoutMillis, reader);
+        } catch (RemotingException e) {
+            return CompletableFuture.failedFuture(MqClientException.ofRemoting(action.get(), e));
+        }
+        return sent.handle((value, error) -> {
+            if (error == null) {
+                return value;
             }
-            throw new MqClientException(MqClientException.CONNECT_FAILED, null, action.get() + " failed: " + cause,
-                    cause);
+            var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof MqClientException clientError) {
+                throw clientError;
+            }
+            throw failure(action, cause);
         });
     }
 

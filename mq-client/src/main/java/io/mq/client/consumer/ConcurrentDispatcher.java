@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Concurrent consumption (RocketMQ's ConsumeMessageConcurrentlyService): batches of at most consumeBatchSize on a
- * fixed pool; a failed batch goes back to the broker (clustering) or is dropped with a warning (broadcasting, as the
- * official client does); a send-back that fails is consumed again here after a pause. The offset moves to the
- * smallest message still in process.
+ * Concurrent consumption (RocketMQ's ConsumeMessageConcurrentlyService): listener calls of at most consumeBatchSize
+ * messages on a fixed pool; a failed call's messages go back to the broker (clustering) or are dropped with a warning
+ * (broadcasting, as the official client does); a send-back that fails is consumed again here after a pause. The
+ * offset moves to the smallest message still in process. A pool task makes several calls in a row when calls are
+ * quick (see {@link ListenerPace}); each call is still timed for the consume timeout on its own.
  */
 final class ConcurrentDispatcher implements ConsumeDispatcher {
 
@@ -31,6 +32,7 @@ final class ConcurrentDispatcher implements ConsumeDispatcher {
     private final SendBack sendBack;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService pool;
+    private final ListenerPace pace = new ListenerPace();
     private volatile boolean stopping;
 
     ConcurrentDispatcher(ConsumerConfig config, ConcurrentListener listener, OffsetStore offsets, SendBack sendBack,
@@ -46,63 +48,112 @@ final class ConcurrentDispatcher implements ConsumeDispatcher {
 
     @Override
     public void dispatch(MessageQueue queue, ProcessQueue processQueue, List<MessageView> messages, boolean idle) {
-        int size = config.consumeBatchSize();
-        for (int from = 0; from < messages.size(); from += size) {
-            var batch = List.copyOf(messages.subList(from, Math.min(messages.size(), from + size)));
-            submit(new Batch(queue, processQueue, batch));
+        submitInTasks(queue, processQueue, messages);
+    }
+
+    /** {@code messages} is not changed afterwards: tasks take views of it. */
+    private void submitInTasks(MessageQueue queue, ProcessQueue processQueue, List<MessageView> messages) {
+        int batchSize = config.consumeBatchSize();
+        int calls = (messages.size() + batchSize - 1) / batchSize;
+        int perTask = batchSize * pace.callsPerTask(calls);
+        for (int from = 0; from < messages.size(); from += perTask) {
+            var task = new Task(queue, processQueue, messages.subList(from, Math.min(messages.size(), from + perTask)));
+            try {
+                pool.execute(() -> consume(task));
+            } catch (RejectedExecutionException e) {
+                // shutting down: the messages stay uncommitted and are delivered again to whoever consumes next
+                return;
+            }
         }
     }
 
-    private void submit(Batch batch) {
-        try {
-            pool.execute(() -> consume(batch));
-        } catch (RejectedExecutionException e) {
-            // shutting down: the messages stay uncommitted and are delivered again to whoever consumes next
+    private void consume(Task task) {
+        var messages = task.messages;
+        var done = new ArrayList<MessageView>(messages.size());
+        var retryHere = new ArrayList<MessageView>(0);
+        int batchSize = config.consumeBatchSize();
+        long began = System.nanoTime();
+        long callBegan = began;
+        for (int from = 0; from < messages.size(); from += batchSize) {
+            if (stopping || task.processQueue.isDropped()) {
+                return;
+            }
+            if (from > 0 && callBegan - began > ListenerPace.TASK_NANOS) { // slower than paced: let idle threads help
+                submitInTasks(task.queue, task.processQueue, messages.subList(from, messages.size()));
+                break;
+            }
+            var batch = messages.subList(from, Math.min(messages.size(), from + batchSize));
+            if (!call(task, batch, done, retryHere)) {
+                return; // the queue went to another consumer meanwhile; it will deliver these again
+            }
+            long callEnded = System.nanoTime();
+            pace.record(callEnded - callBegan);
+            callBegan = callEnded;
+        }
+        commit(task.queue, task.processQueue, done);
+        if (!retryHere.isEmpty()) {
+            var again = new ArrayList<MessageView>(retryHere.size());
+            for (var m : retryHere) {
+                again.add(Redelivery.retriedOnceMore(m));
+            }
+            scheduler.schedule(() -> submitInTasks(task.queue, task.processQueue, List.copyOf(again)),
+                    LOCAL_RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void consume(Batch batch) {
-        if (stopping || batch.processQueue.isDropped()) {
-            return;
-        }
-        var context = new ConcurrentContext(batch.queue);
-        var views = batch.messages.stream().map(Redelivery::withRealTopic).toList();
-        batch.processQueue.consumeStarted(batch.messages, System.currentTimeMillis());
+    /**
+     * One listener call: adds its messages to {@code done}, or to {@code retryHere} those whose send-back failed.
+     * False when the queue was dropped meanwhile.
+     */
+    private boolean call(Task task, List<MessageView> batch, List<MessageView> done, List<MessageView> retryHere) {
+        var context = new ConcurrentContext(task.queue);
+        var views = withRealTopics(batch);
+        task.processQueue.consumeStarted(batch, System.currentTimeMillis());
         ConsumeResult result;
         try {
             result = listener.consume(views, context);
         } catch (RuntimeException e) {
             log.warn("listener of group {} failed on {} messages of {}: {}", config.group(), views.size(),
-                    batch.queue, e.toString(), e);
+                    task.queue, e.toString(), e);
             result = null;
         }
-        if (batch.processQueue.isDropped()) {
-            return; // the queue went to another consumer meanwhile; it will deliver these again
+        if (task.processQueue.isDropped()) {
+            return false;
         }
-        var retryHere = new ArrayList<MessageView>();
-        if (result != ConsumeResult.CONSUME_SUCCESS) {
-            if (config.clustering()) {
-                for (int i = 0; i < views.size(); i++) {
-                    if (!sendBack.send(views.get(i), context.delayLevelWhenNextConsume())) {
-                        retryHere.add(batch.messages.get(i));
-                    }
+        if (result == ConsumeResult.CONSUME_SUCCESS) {
+            done.addAll(batch);
+        } else if (config.clustering()) {
+            for (int i = 0; i < views.size(); i++) {
+                (sendBack.send(views.get(i), context.delayLevelWhenNextConsume()) ? done : retryHere)
+                        .add(batch.get(i));
+            }
+        } else {
+            log.warn("broadcasting group {} dropped {} messages its listener asked to reconsume: {}",
+                    config.group(), views.size(), views);
+            done.addAll(batch);
+        }
+        return true;
+    }
+
+    /** The batch as the listener sees it: itself unless a retry message shows its real topic. */
+    private static List<MessageView> withRealTopics(List<MessageView> batch) {
+        List<MessageView> views = batch;
+        for (int i = 0; i < batch.size(); i++) {
+            var view = Redelivery.withRealTopic(batch.get(i));
+            if (view != batch.get(i)) {
+                if (views == batch) {
+                    views = new ArrayList<>(batch);
                 }
-            } else {
-                log.warn("broadcasting group {} dropped {} messages its listener asked to reconsume: {}",
-                        config.group(), views.size(), views);
+                views.set(i, view);
             }
         }
-        var done = new ArrayList<>(batch.messages);
-        done.removeAll(retryHere);
-        commit(batch.queue, batch.processQueue, done);
-        if (!retryHere.isEmpty()) {
-            var again = new Batch(batch.queue, batch.processQueue,
-                    retryHere.stream().map(Redelivery::retriedOnceMore).toList());
-            scheduler.schedule(() -> submit(again), LOCAL_RETRY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
-        }
+        return views == batch ? batch : List.copyOf(views);
     }
 
     private void commit(MessageQueue queue, ProcessQueue processQueue, List<MessageView> done) {
+        if (done.isEmpty()) {
+            return;
+        }
         long offset = processQueue.remove(done);
         if (offset >= 0 && !processQueue.isDropped()) {
             offsets.update(queue, offset, true);
@@ -141,6 +192,7 @@ final class ConcurrentDispatcher implements ConsumeDispatcher {
         }
     }
 
-    private record Batch(MessageQueue queue, ProcessQueue processQueue, List<MessageView> messages) {
+    /** Listener calls for one pool task: a view of the messages of one pull (or of a task's remainder). */
+    private record Task(MessageQueue queue, ProcessQueue processQueue, List<MessageView> messages) {
     }
 }

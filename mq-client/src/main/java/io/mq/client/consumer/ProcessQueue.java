@@ -2,10 +2,7 @@ package io.mq.client.consumer;
 
 import io.mq.client.MessageView;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -18,9 +15,8 @@ public final class ProcessQueue {
     /** A broker lock not renewed for this long is no longer trusted (RocketMQ's rebalance lock lifetime). */
     static final long LOCK_LIFETIME_MILLIS = 30_000;
 
-    private final TreeMap<Long, MessageView> messages = new TreeMap<>();
-    private final TreeMap<Long, MessageView> consuming = new TreeMap<>();
-    private final Map<Long, Long> consumeStarts = new HashMap<>();
+    private final MessagesByOffset messages = new MessagesByOffset(64);
+    private final MessagesByOffset consuming = new MessagesByOffset(16);
     private long bytes;
     private long highestOffset = -1;
     private boolean orderlyBusy;
@@ -40,8 +36,8 @@ public final class ProcessQueue {
     /** Adds pulled messages; true when an orderly consumer should start a consume task (none is running). */
     public synchronized boolean put(List<MessageView> pulled) {
         for (var m : pulled) {
-            if (messages.put(m.queueOffset(), m) == null) {
-                bytes += m.body() == null ? 0 : m.body().length;
+            if (messages.put(m.queueOffset(), m)) {
+                bytes += bodyLength(m);
             }
             highestOffset = Math.max(highestOffset, m.queueOffset());
         }
@@ -62,12 +58,11 @@ public final class ProcessQueue {
         }
         for (var m : consumed) {
             var removed = messages.remove(m.queueOffset());
-            consumeStarts.remove(m.queueOffset());
             if (removed != null) {
-                bytes -= removed.body() == null ? 0 : removed.body().length;
+                bytes -= bodyLength(removed);
             }
         }
-        return messages.isEmpty() ? highestOffset + 1 : messages.firstKey();
+        return messages.isEmpty() ? highestOffset + 1 : messages.firstOffset();
     }
 
     public synchronized int count() {
@@ -84,18 +79,15 @@ public final class ProcessQueue {
 
     /** Concurrent consumption: remembers when these messages went to the listener, for the consume timeout. */
     synchronized void consumeStarted(List<MessageView> batch, long nowMillis) {
-        batch.forEach(m -> consumeStarts.put(m.queueOffset(), nowMillis));
+        for (var m : batch) {
+            messages.started(m.queueOffset(), nowMillis);
+        }
     }
 
     /** Messages whose listener call started before {@code deadlineMillis} and is still not over. */
     synchronized List<MessageView> consumingSince(long deadlineMillis) {
         var result = new ArrayList<MessageView>();
-        consumeStarts.forEach((offset, start) -> {
-            var m = messages.get(offset);
-            if (start < deadlineMillis && m != null) {
-                result.add(m);
-            }
-        });
+        messages.forEachStartedBefore(deadlineMillis, result::add);
         return result;
     }
 
@@ -105,9 +97,10 @@ public final class ProcessQueue {
     synchronized List<MessageView> take(int max) {
         var batch = new ArrayList<MessageView>(max);
         while (batch.size() < max && !messages.isEmpty()) {
-            var entry = messages.pollFirstEntry();
-            consuming.put(entry.getKey(), entry.getValue());
-            batch.add(entry.getValue());
+            long offset = messages.firstOffset();
+            var m = messages.remove(offset);
+            consuming.put(offset, m);
+            batch.add(m);
         }
         if (batch.isEmpty()) {
             orderlyBusy = false;
@@ -120,10 +113,8 @@ public final class ProcessQueue {
         if (consuming.isEmpty()) {
             return -1;
         }
-        long next = consuming.lastKey() + 1;
-        for (var m : consuming.values()) {
-            bytes -= m.body() == null ? 0 : m.body().length;
-        }
+        long next = consuming.lastOffset() + 1;
+        consuming.forEach(m -> bytes -= bodyLength(m));
         consuming.clear();
         return next;
     }
@@ -134,6 +125,10 @@ public final class ProcessQueue {
             consuming.remove(m.queueOffset());
             messages.put(m.queueOffset(), m);
         }
+    }
+
+    private static int bodyLength(MessageView m) {
+        return m.body() == null ? 0 : m.body().length;
     }
 
     // ---- state

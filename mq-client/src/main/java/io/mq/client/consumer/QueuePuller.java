@@ -92,11 +92,11 @@ final class QueuePuller {
         long committed = config.clustering() ? offsets.read(queue) : -1;
         int sysFlag = PullMessageRequestHeader.FLAG_SUSPEND
                 | (committed > 0 ? PullMessageRequestHeader.FLAG_COMMIT_OFFSET : 0);
-        var data = subscription.toData();
+        // the version and type as toData() would give them, without building its tag sets on every pull
         var header = new PullMessageRequestHeader(config.group(), queue.topic(), queue.queueId(),
                 processQueue.nextOffset(), config.pullBatchSize(), sysFlag, Math.max(committed, 0),
-                config.brokerSuspendTime().toMillis(), null, data.subVersion(), data.expressionType(), null, null,
-                null, queue.brokerName());
+                config.brokerSuspendTime().toMillis(), null, subscription.subVersion(),
+                subscription.selector().type(), null, null, null, queue.brokerName());
         client.brokerApi().pullAsync(address, queue.brokerName(), header, config.pullTimeout().toMillis())
                 .whenComplete((result, error) -> {
                     try {
@@ -119,7 +119,7 @@ final class QueuePuller {
         switch (result.status()) {
             case FOUND -> {
                 processQueue.nextOffset(result.nextBeginOffset());
-                var wanted = result.messages().stream().filter(subscription::accepts).toList();
+                var wanted = subscription.accepted(result.messages());
                 if (wanted.isEmpty()) {
                     skipFiltered(queue, processQueue, result.nextBeginOffset());
                 } else {

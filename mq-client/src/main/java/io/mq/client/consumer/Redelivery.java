@@ -17,8 +17,11 @@ final class Redelivery {
 
     /** A message pulled from the group's retry topic carries its original topic in RETRY_TOPIC: show that one. */
     static MessageView withRealTopic(MessageView m) {
+        if (!m.topic().startsWith(RETRY_PREFIX)) {
+            return m; // checked first: most messages are not retries, and the prefix is cheaper than the property
+        }
         var real = m.property(MessageProperties.RETRY_TOPIC);
-        if (real == null || real.equals(m.topic()) || !m.topic().startsWith(RETRY_PREFIX)) {
+        if (real == null || real.equals(m.topic())) {
             return m;
         }
         return new MessageView(real, m.body(), m.properties(), m.msgId(), m.offsetMsgId(), m.brokerName(),

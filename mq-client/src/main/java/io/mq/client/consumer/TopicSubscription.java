@@ -2,8 +2,10 @@ package io.mq.client.consumer;
 
 import io.mq.client.MessageView;
 import io.mq.protocol.body.SubscriptionData;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,7 +47,25 @@ public record TopicSubscription(String topic, MessageSelector selector, long sub
 
     /** Whether a pulled message is one this subscription wants (the broker's tag-hash filter may let others by). */
     public boolean accepts(MessageView message) {
-        var tags = tags();
+        return accepts(tags(), message);
+    }
+
+    /** The messages of a pull this subscription wants, in order, unmodifiable: the same list when it wants all. */
+    public List<MessageView> accepted(List<MessageView> pulled) {
+        var tags = tags(); // once per pull, not per message
+        if (tags.isEmpty()) {
+            return pulled;
+        }
+        var wanted = new ArrayList<MessageView>(pulled.size());
+        for (var message : pulled) {
+            if (accepts(tags, message)) {
+                wanted.add(message);
+            }
+        }
+        return List.copyOf(wanted);
+    }
+
+    private static boolean accepts(Set<String> tags, MessageView message) {
         return tags.isEmpty() || (message.tags() != null && tags.contains(message.tags()));
     }
 }

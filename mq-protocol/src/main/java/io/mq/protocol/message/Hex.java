@@ -17,6 +17,14 @@ final class Hex {
         return new String(chars);
     }
 
+    /** Writes the low {@code bytes} bytes of {@code value} as digits at {@code at}; answers the index after them. */
+    static int put(byte[] digits, int at, long value, int bytes) {
+        for (int shift = bytes * 8 - 4; shift >= 0; shift -= 4) {
+            digits[at++] = (byte) DIGITS[(int) (value >>> shift) & 0x0F];
+        }
+        return at;
+    }
+
     static byte[] decode(String hex) {
         if (hex.length() % 2 != 0) {
             throw new IllegalArgumentException("odd number of hex digits: " + hex);

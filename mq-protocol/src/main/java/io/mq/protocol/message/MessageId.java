@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The offset message id: the store host (IPv4 4 bytes or IPv6 16 bytes, then the port as int32) and the
@@ -19,9 +20,15 @@ public record MessageId(InetSocketAddress storeHost, long commitLogOffset) {
 
     /** Encodes from raw address bytes, for callers that keep the store host's bytes at hand. */
     public static String encode(byte[] address, int port, long commitLogOffset) {
-        var buffer = ByteBuffer.allocate(address.length + 4 + 8);
-        buffer.put(address).putInt(port).putLong(commitLogOffset);
-        return Hex.encode(buffer.array());
+        // straight into Latin-1 digits: a consumer makes one of these for every pulled message
+        var digits = new byte[(address.length + 4 + 8) * 2];
+        int at = 0;
+        for (byte b : address) {
+            at = Hex.put(digits, at, b, 1);
+        }
+        at = Hex.put(digits, at, port, 4);
+        Hex.put(digits, at, commitLogOffset, 8);
+        return new String(digits, StandardCharsets.ISO_8859_1);
     }
 
     /** Parses an offset id; throws {@link IllegalArgumentException} for anything that is not one. */

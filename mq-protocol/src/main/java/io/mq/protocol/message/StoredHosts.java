@@ -4,8 +4,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The born and store addresses of decoded records. A log holds a few hosts over and over (one store host, the
@@ -14,8 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StoredHosts {
 
-    private static final int MAX_CACHED = 4096;
-    private static final Map<Long, InetSocketAddress> IPV4 = new ConcurrentHashMap<>();
+    /**
+     * Direct-mapped by a hash of ip and port, no boxed keys: a slot holds the last host that hashed there. Readers
+     * race with writers harmlessly: a slot is null or a whole entry (final fields), and a miss only builds again.
+     */
+    private static final Cached[] IPV4 = new Cached[256];
+
+    private record Cached(long key, InetSocketAddress address) {
+    }
 
     private StoredHosts() {
     }
@@ -30,15 +34,13 @@ final class StoredHosts {
         int ip = record.getInt();
         int port = record.getInt();
         long key = (ip & 0xFFFF_FFFFL) << 32 | (port & 0xFFFF_FFFFL);
-        var known = IPV4.get(key);
-        if (known != null) {
-            return known;
-        }
-        if (IPV4.size() >= MAX_CACHED) {
-            IPV4.clear(); // producers come and go; never let the cache grow with them
+        int slot = (int) ((key * 0x9E37_79B9_7F4A_7C15L) >>> 56); // the top 8 bits: 256 slots
+        var cached = IPV4[slot];
+        if (cached != null && cached.key() == key) {
+            return cached.address();
         }
         var built = build(ByteBuffer.allocate(4).putInt(0, ip).array(), port);
-        IPV4.put(key, built);
+        IPV4[slot] = new Cached(key, built);
         return built;
     }
 

@@ -67,6 +67,20 @@ public final class RemotingCommandCodec {
      * Throws {@link MalformedCommandException} when the frame is not a command. Does not release {@code frame}.
      */
     public static RemotingCommand decode(ByteBuf frame) {
+        var cmd = decodeHeader(frame);
+        if (frame.isReadable()) {
+            var body = new byte[frame.readableBytes()];
+            frame.readBytes(body);
+            cmd.body(body);
+        }
+        return cmd;
+    }
+
+    /**
+     * Like {@link #decode(ByteBuf)} but reads only the header-length field and the header: the body is what is
+     * left readable in {@code frame}, for a caller that reads it from there rather than from a copy.
+     */
+    public static RemotingCommand decodeHeader(ByteBuf frame) {
         int frameLength = frame.readableBytes();
         if (frameLength < 4) {
             throw new MalformedCommandException("frame of " + frameLength + " bytes has no header-length field");
@@ -93,11 +107,6 @@ public final class RemotingCommandCodec {
             cmd = JsonHeaderCodec.decode(json);
         }
         cmd.serializeType(type);
-        if (frame.isReadable()) {
-            var body = new byte[frame.readableBytes()];
-            frame.readBytes(body);
-            cmd.body(body);
-        }
         return cmd;
     }
 

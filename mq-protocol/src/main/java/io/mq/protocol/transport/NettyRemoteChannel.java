@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,11 @@ final class NettyRemoteChannel implements RemoteChannel {
         var created = new NettyRemoteChannel(channel, callbacks);
         existing = attr.setIfAbsent(created);
         return existing != null ? existing : created;
+    }
+
+    /** The wrapper of a channel if it was created already, else null. */
+    static NettyRemoteChannel existing(Channel channel) {
+        return channel.attr(KEY).get();
     }
 
     ResponseTable responses() {
@@ -106,6 +112,27 @@ final class NettyRemoteChannel implements RemoteChannel {
                     "connection closed, cannot send request code " + request.code(), null));
         }
         var future = responses.register(request, waitMillis, requestTimeoutMillis);
+        channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                responses.fail(request.opaque(), new RemotingException(remoteAddress,
+                        "send request code " + request.code() + " failed: " + f.cause(), f.cause()));
+            }
+        });
+        return future;
+    }
+
+    /**
+     * Like {@link #invoke(RemotingCommand, long, long)}, but the response's body is read by {@code reader} straight
+     * from the received frame: see {@link RemotingClient#invokeAsync(String, RemotingCommand, long, Function)}.
+     */
+    <T> CompletableFuture<T> invoke(RemotingCommand request, long waitMillis, long requestTimeoutMillis,
+            Function<RemotingCommand, T> reader) {
+        if (!channel.isActive()) {
+            releaseBody(request);
+            return CompletableFuture.failedFuture(new RemotingException(remoteAddress,
+                    "connection closed, cannot send request code " + request.code(), null));
+        }
+        var future = responses.register(request, waitMillis, requestTimeoutMillis, reader);
         channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
                 responses.fail(request.opaque(), new RemotingException(remoteAddress,

@@ -23,6 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The remoting client on Netty NIO: one connection per address, opened on first use and shared by all threads,
@@ -109,6 +111,20 @@ public final class NettyRemotingClient implements RemotingClient {
 
     @Override
     public CompletableFuture<RemotingCommand> invokeAsync(String address, RemotingCommand request, long timeoutMillis) {
+        return whenConnected(address, request, timeoutMillis,
+                (channel, left) -> channel.invoke(request, left, timeoutMillis));
+    }
+
+    @Override
+    public <T> CompletableFuture<T> invokeAsync(String address, RemotingCommand request, long timeoutMillis,
+            Function<RemotingCommand, T> reader) {
+        return whenConnected(address, request, timeoutMillis,
+                (channel, left) -> channel.invoke(request, left, timeoutMillis, reader));
+    }
+
+    /** Sends once connected with the time left of {@code timeoutMillis}; fails (freeing the body) when none is. */
+    private <T> CompletableFuture<T> whenConnected(String address, RemotingCommand request, long timeoutMillis,
+            BiFunction<NettyRemoteChannel, Long, CompletableFuture<T>> send) {
         long start = System.nanoTime();
         return channel(address).whenComplete((channel, error) -> {
             if (error != null && request.bodyBuf() != null) {
@@ -123,7 +139,7 @@ public final class NettyRemotingClient implements RemotingClient {
                 return CompletableFuture.failedFuture(new RemotingTimeoutException(address, "timeout after "
                         + timeoutMillis + " ms connecting to send request code " + request.code()));
             }
-            return channel.invoke(request, left, timeoutMillis);
+            return send.apply(channel, left);
         });
     }
 

@@ -7,8 +7,10 @@ import static org.awaitility.Awaitility.await;
 import io.mq.protocol.remoting.RemotingCommand;
 import io.mq.protocol.remoting.RequestCode;
 import io.mq.protocol.remoting.ResponseCode;
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +33,8 @@ class NettyRemotingClientTest {
     void start() {
         server = new NettyRemotingServer(ServerConfig.ofPort(0).withBindAddress("127.0.0.1"));
         server.registerProcessor(RequestCode.GET_ROUTEINFO_BY_TOPIC, (channel, request) ->
-                RemotingCommand.response(ResponseCode.SUCCESS, request.ext("topic")), executor);
+                RemotingCommand.response(ResponseCode.SUCCESS, request.ext("topic"))
+                        .body(("echo:" + request.ext("topic")).getBytes(StandardCharsets.UTF_8)), executor);
         server.registerProcessor(RequestCode.QUERY_DATA_VERSION, (channel, request) -> null, executor); // never answers
         server.registerProcessor(RequestCode.UNREGISTER_BROKER, (channel, request) -> {
             channel.close(); // the peer goes away without answering
@@ -63,6 +66,39 @@ class NettyRemotingClientTest {
         }
         assertThat(server.connectionCount()).isEqualTo(1);
         callers.shutdown();
+    }
+
+    @Test
+    void aReaderReadsTheBodyFromTheFrameWhichIsReleasedAfterIt() {
+        var frames = new ArrayList<ByteBuf>();
+        var read = client.invokeAsync(address, RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC, null)
+                .putExt("topic", "T1"), 5000, response -> {
+                    frames.add(response.bodyBuf());
+                    return response.bodyBuf().toString(StandardCharsets.UTF_8) + "/" + response.remark();
+                });
+        assertThat(read).succeedsWithin(Duration.ofSeconds(5)).isEqualTo("echo:T1/T1");
+        assertThat(frames).singleElement().satisfies(frame -> assertThat(frame.refCnt()).isZero());
+    }
+
+    @Test
+    void aFailingReaderFailsTheFutureAndStillReleasesTheFrame() {
+        var frames = new ArrayList<ByteBuf>();
+        var read = client.invokeAsync(address, RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC, null)
+                .putExt("topic", "T2"), 5000, response -> {
+                    frames.add(response.bodyBuf());
+                    throw new IllegalStateException("cannot read " + response.remark());
+                });
+        assertThat(read).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .withRootCauseInstanceOf(IllegalStateException.class).withMessageContaining("cannot read T2");
+        assertThat(frames).singleElement().satisfies(frame -> assertThat(frame.refCnt()).isZero());
+    }
+
+    @Test
+    void requestsWithoutReaderStillGetTheBodyCopied() {
+        var response = client.invokeAsync(address, RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC, null)
+                .putExt("topic", "T3"), 5000).join();
+        assertThat(response.bodyBuf()).isNull();
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("echo:T3");
     }
 
     @Test
