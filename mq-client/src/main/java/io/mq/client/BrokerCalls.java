@@ -67,12 +67,16 @@ final class BrokerCalls {
             if (error == null) {
                 return response;
             }
-            var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            throw failure(action, cause);
+            throw failure(action, error);
         });
     }
 
-    private static MqClientException failure(Supplier<String> action, Throwable cause) {
+    /** What a failed call throws: a client error as it is, a remoting one named by {@code action}. */
+    private static MqClientException failure(Supplier<String> action, Throwable error) {
+        var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof MqClientException clientError) {
+            return clientError;
+        }
         if (cause instanceof RemotingException remotingError) {
             return MqClientException.ofRemoting(action.get(), remotingError);
         }
@@ -98,11 +102,7 @@ final class BrokerCalls {
             if (error == null) {
                 return value;
             }
-            var cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof MqClientException clientError) {
-                throw clientError;
-            }
-            throw failure(action, cause);
+            throw failure(action, error);
         });
     }
 

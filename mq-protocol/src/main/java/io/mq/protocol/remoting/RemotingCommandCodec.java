@@ -68,12 +68,17 @@ public final class RemotingCommandCodec {
      */
     public static RemotingCommand decode(ByteBuf frame) {
         var cmd = decodeHeader(frame);
+        copyBody(cmd, frame);
+        return cmd;
+    }
+
+    /** Gives {@code cmd} a copy of what is left readable in {@code frame} (after {@link #decodeHeader}) as its body. */
+    public static void copyBody(RemotingCommand cmd, ByteBuf frame) {
         if (frame.isReadable()) {
             var body = new byte[frame.readableBytes()];
             frame.readBytes(body);
             cmd.body(body);
         }
-        return cmd;
     }
 
     /**

@@ -35,15 +35,11 @@ final class FrameDecoder extends LengthFieldBasedFrameDecoder {
         boolean keep = false;
         try {
             var cmd = RemotingCommandCodec.decodeHeader(frame);
-            if (frame.isReadable()) {
-                keep = cmd.isResponse() && readsFrame(ctx, cmd.opaque());
-                if (keep) {
-                    cmd.bodyBuf(frame); // released by the response table once its reader is done
-                } else {
-                    var body = new byte[frame.readableBytes()];
-                    frame.readBytes(body);
-                    cmd.body(body);
-                }
+            keep = frame.isReadable() && cmd.isResponse() && readsFrame(ctx, cmd.opaque());
+            if (keep) {
+                cmd.bodyBuf(frame); // released by the response table once its reader is done
+            } else {
+                RemotingCommandCodec.copyBody(cmd, frame);
             }
             return cmd;
         } catch (MalformedCommandException e) {
