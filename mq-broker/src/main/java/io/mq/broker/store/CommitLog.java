@@ -360,6 +360,11 @@ public final class CommitLog {
         return segments.forceCount();
     }
 
+    /** The segment appends go to now; null before the first append. */
+    FileSegment lastSegment() {
+        return segments.last();
+    }
+
     /** Refuses further appends; waits for an append in progress to finish. Reads and flushes still work. */
     void close() {
         writeLock.lock();

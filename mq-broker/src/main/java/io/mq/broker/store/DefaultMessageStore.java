@@ -233,6 +233,11 @@ public final class DefaultMessageStore implements MessageStore {
         return commitLog.flushedOffset();
     }
 
+    /** The commit log itself, for the store's own tests. */
+    CommitLog commitLog() {
+        return commitLog;
+    }
+
     /** How many fsyncs of the commit log actually wrote something: group commit keeps it below the appends. */
     public long commitLogFsyncCount() {
         return commitLog.forceCount();

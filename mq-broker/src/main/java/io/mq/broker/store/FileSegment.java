@@ -32,6 +32,10 @@ final class FileSegment implements Segment {
     private volatile boolean closed;
     private volatile int writePosition;
     private volatile int flushedPosition;
+    /** Held by the zero filler while it writes one piece, and by the writer when it passes {@link #zeroedTo}. */
+    private final Object zeroFill = new Object();
+    /** Bytes below it were written by the writer or filled with zeros: the filler writes only at or above it. */
+    private volatile int zeroedTo;
 
     private FileSegment(Path file, long startOffset, int size, FileChannel channel, int writePosition) {
         this.file = file;
@@ -40,6 +44,7 @@ final class FileSegment implements Segment {
         this.channel = channel;
         this.writePosition = writePosition;
         this.flushedPosition = writePosition;
+        this.zeroedTo = writePosition;
     }
 
     /** Creates an empty (sparse, all zeros) segment file of {@code size} bytes in {@code dir}. */
@@ -113,6 +118,12 @@ final class FileSegment implements Segment {
             throw new IllegalArgumentException("cannot write " + source.remaining() + " bytes at " + position + " of "
                     + this);
         }
+        int end = position + source.remaining();
+        if (end > zeroedTo) {
+            synchronized (zeroFill) { // waits for a piece of zeros being written here, and keeps later ones out
+                zeroedTo = Math.max(zeroedTo, end);
+            }
+        }
         int start = source.position();
         io(channel -> {
             source.position(start); // a retry after the channel was closed under us writes everything again
@@ -122,6 +133,50 @@ final class FileSegment implements Segment {
             }
             return null;
         });
+    }
+
+    /** Bytes below it hold data or zeros that the file system has allocated (see {@link #fillZeros}). */
+    int zeroedTo() {
+        return zeroedTo;
+    }
+
+    /**
+     * Writes zeros from {@link #zeroedTo} up to {@code upTo}, one piece of {@code zeros.remaining()} bytes at a
+     * time, never where the writer has written: it only ever waits for one piece. Once they are forced
+     * ({@link #forceZeros}), appends there overwrite allocated blocks, and an fdatasync after them no longer has a
+     * block allocation to commit to the file system's journal (see ZeroFiller). Returns the new mark.
+     */
+    int fillZeros(int upTo, ByteBuffer zeros) {
+        int target = Math.min(upTo, size);
+        while (true) {
+            synchronized (zeroFill) {
+                int from = zeroedTo;
+                if (from >= target) {
+                    return from;
+                }
+                var piece = zeros.duplicate();
+                piece.limit(piece.position() + Math.min(piece.remaining(), target - from));
+                int length = piece.remaining();
+                int start = piece.position();
+                requireOpen(io(channel -> {
+                    piece.position(start);
+                    long at = from;
+                    while (piece.hasRemaining()) {
+                        at += channel.write(piece, at);
+                    }
+                    return Boolean.TRUE;
+                }));
+                zeroedTo = from + length;
+            }
+        }
+    }
+
+    /** Forces filled zeros (and whatever else was written) to disk without moving the flushed position. */
+    void forceZeros() {
+        requireOpen(io(channel -> {
+            channel.force(false);
+            return Boolean.TRUE;
+        }));
     }
 
     /** Publishes the bytes written up to {@code position}: readers may read below it from now on. */
@@ -209,16 +264,19 @@ final class FileSegment implements Segment {
      */
     @Override
     public void truncate(int position) {
-        if (position < size) {
-            requireOpen(io(channel -> {
-                channel.truncate(position);
-                channel.write(ONE_ZERO.duplicate(), size - 1L);
-                channel.force(true); // the file's length is metadata
-                return Boolean.TRUE;
-            }));
+        synchronized (zeroFill) { // no piece of zeros lands in the cut part and leaves the mark beyond it
+            if (position < size) {
+                requireOpen(io(channel -> {
+                    channel.truncate(position);
+                    channel.write(ONE_ZERO.duplicate(), size - 1L);
+                    channel.force(true); // the file's length is metadata
+                    return Boolean.TRUE;
+                }));
+            }
+            writePosition = position;
+            flushedPosition = position;
+            zeroedTo = position; // what follows is a hole again
         }
-        writePosition = position;
-        flushedPosition = position;
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * disk, appends that arrive meanwhile get their own force at once instead of waiting for the first to end (measured
  * here: the disk overlaps them). Forces may end out of order, so an append is acknowledged only once every force up
  * to its end has ended: durability is the contiguous prefix of ended forces. The writer never waits for the disk;
- * only the sender's future does.
+ * only the sender's future does. A {@link ZeroFiller} keeps the blocks ahead of the writer allocated, so that a
+ * force is a data write alone.
  */
 final class GroupCommitFlusher implements CommitLogFlusher {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitFlusher.class);
@@ -39,6 +40,7 @@ final class GroupCommitFlusher implements CommitLogFlusher {
     private final CommitLog commitLog;
     private final Duration timeout;
     private final List<Thread> threads = new ArrayList<>();
+    private final ZeroFiller zeroFiller;
     private final Object lock = new Object();
     // Guarded by lock:
     private final List<Request> waiting = new ArrayList<>();
@@ -52,6 +54,7 @@ final class GroupCommitFlusher implements CommitLogFlusher {
     GroupCommitFlusher(CommitLog commitLog, Duration timeout) {
         this.commitLog = commitLog;
         this.timeout = timeout;
+        this.zeroFiller = new ZeroFiller(commitLog);
         for (int i = 0; i < FLUSHER_THREADS; i++) {
             threads.add(StoreThreads.named("commitlog-group-commit").newThread(this::run));
         }
@@ -64,6 +67,7 @@ final class GroupCommitFlusher implements CommitLogFlusher {
             durable = forcedFrom;
         }
         threads.forEach(Thread::start);
+        zeroFiller.start();
     }
 
     @Override
@@ -198,6 +202,7 @@ final class GroupCommitFlusher implements CommitLogFlusher {
     /** No interrupts: an interrupted FileChannel operation would close the channel under the store. */
     @Override
     public void halt() {
+        zeroFiller.stop();
         running = false;
         synchronized (lock) {
             lock.notifyAll();

@@ -110,4 +110,59 @@ class FileSegmentTest {
         assertThat(segment.readFully(0, ByteBuffer.allocate(4))).isFalse();
         assertThat(segment.read(0, ByteBuffer.allocate(4))).isEqualTo(-1);
     }
+
+    @Test
+    void zerosFilledAheadNeverOverwriteWhatTheWriterWrote() throws Exception {
+        int size = 2 * 1024 * 1024;
+        var segment = FileSegment.create(dir, 0, size);
+        var expected = new byte[size];
+        var random = new java.util.Random(7);
+        var writerDone = new java.util.concurrent.atomic.AtomicBoolean();
+        // Tiny pieces of zeros, just ahead of the writer, so that filler and writer meet as often as they can.
+        var filler = new Thread(() -> {
+            var zeros = ByteBuffer.allocateDirect(97);
+            while (!writerDone.get() && segment.zeroedTo() < size) {
+                segment.fillZeros(segment.writePosition() + 4096, zeros);
+            }
+        });
+        filler.start();
+        int position = 0;
+        while (position < size) {
+            var record = new byte[Math.min(size - position, 1 + random.nextInt(300))];
+            for (int i = 0; i < record.length; i++) {
+                record[i] = (byte) (1 + random.nextInt(255)); // never zero: an overwrite by the filler shows
+            }
+            System.arraycopy(record, 0, expected, position, record.length);
+            segment.write(position, ByteBuffer.wrap(record));
+            position += record.length;
+            segment.advanceTo(position);
+        }
+        writerDone.set(true);
+        filler.join();
+
+        var read = ByteBuffer.allocate(size);
+        assertThat(segment.readFully(0, read)).isTrue();
+        assertThat(read.array()).isEqualTo(expected);
+        assertThat(Files.readAllBytes(segment.file())).isEqualTo(expected);
+    }
+
+    @Test
+    void zeroFillingStopsAtTheSegmentEndAndStartsAgainAtATruncation() throws Exception {
+        var segment = FileSegment.create(dir, 0, SIZE);
+        segment.write(0, bytes("kept"));
+        segment.advanceTo(4);
+
+        assertThat(segment.fillZeros(SIZE * 2, ByteBuffer.allocateDirect(1000))).isEqualTo(SIZE);
+        segment.forceZeros();
+        assertThat(Files.size(segment.file())).isEqualTo(SIZE);
+
+        segment.truncate(2);
+        assertThat(segment.zeroedTo()).isEqualTo(2);
+        assertThat(segment.fillZeros(100, ByteBuffer.allocateDirect(1000))).isEqualTo(100);
+        var read = ByteBuffer.allocate(2);
+        assertThat(segment.readFully(0, read)).isTrue();
+        assertThat(text(read)).isEqualTo("ke");
+        var file = Files.readAllBytes(segment.file());
+        assertThat(Arrays.copyOfRange(file, 2, SIZE)).containsOnly((byte) 0);
+    }
 }

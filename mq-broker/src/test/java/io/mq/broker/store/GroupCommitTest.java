@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mq.protocol.message.MessageProperties;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +75,23 @@ class GroupCommitTest {
         assertThat(result.isOk()).isTrue();
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> store.commitLogFlushedOffset() >= result.physicalOffset() + result.size());
+    }
+
+    @Test
+    void zerosAreWrittenAheadOfTheWriterUpToTheSegmentEnd() {
+        store = started(config(root).withFlushDiskType(FlushDiskType.SYNC_FLUSH)
+                .withCommitLogSegmentSize(4 * ZeroFiller.LEAD_BYTES));
+
+        var result = store.append(draft("Sync", 0, "first")).join();
+        var segment = store.commitLog().lastSegment();
+
+        assertThat(result.isOk()).isTrue();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> segment.zeroedTo() >= segment.writePosition() + ZeroFiller.LEAD_BYTES);
+        var late = store.append(draft("Sync", 0, "after the zeros")).join();
+        assertThat(late.isOk()).isTrue();
+        assertThat(store.lookMessageByOffset(late.physicalOffset()).orElseThrow().body())
+                .asString(StandardCharsets.UTF_8).isEqualTo("after the zeros");
     }
 
     @Test
