@@ -9,10 +9,10 @@ import org.slf4j.LoggerFactory;
  * blocks the file system has already allocated. A new segment is a sparse file: an fdatasync after an append into a
  * hole must also commit the block allocation to the file system's journal (on ext4 a second device flush), which
  * is on every SYNC_FLUSH acknowledgement's path; over written blocks it is a data write alone. Measured here (16
- * threads of 1 KB sync sends, SYNC_FLUSH, 4.5-5.5k fdatasyncs a second): 17.8-18.6k -> 19.7-20.0k msg/s; refills of
- * 1 MB keep p99.9 where it was (4 MB refills doubled it: every force of the file waits for the dirty zeros). The price is writing every byte twice
- * (zeros, then data), which is why only the group commit uses it. Databases do the same with their logs
- * (PostgreSQL zero-fills each WAL segment).
+ * threads of 1 KB sync sends, SYNC_FLUSH, two flusher threads then): 17.8-18.6k -> 19.7-20.0k msg/s. Refills of
+ * 1 MB keep p99.9 where it was; 4 MB refills doubled it, since every force of the file waits for its dirty zeros.
+ * The price is writing every byte twice (zeros, then data), which is why only the group commit uses it. Databases
+ * do the same with their logs (PostgreSQL zero-fills each WAL segment).
  */
 final class ZeroFiller {
     private static final Logger log = LoggerFactory.getLogger(ZeroFiller.class);
@@ -30,6 +30,8 @@ final class ZeroFiller {
     private final Thread thread;
     private final Object wakeUp = new Object();
     private volatile boolean running = true;
+    /** Set after a failed fill, so that a full disk is reported once, not every second. */
+    private boolean failing;
 
     ZeroFiller(CommitLog commitLog) {
         this.commitLog = commitLog;
@@ -58,11 +60,18 @@ final class ZeroFiller {
             long pause = POLL_MILLIS;
             try {
                 fillAhead();
+                if (failing) {
+                    log.info("writing zeros ahead of the commit log again");
+                    failing = false;
+                }
             } catch (RuntimeException e) { // a full disk, say: appends report their own failure; try again later
                 if (!running) {
                     return; // the store closed its files under us
                 }
-                log.warn("cannot write zeros ahead of the commit log: {}", e.toString());
+                if (!failing) {
+                    log.warn("cannot write zeros ahead of the commit log (retrying every second): {}", e.toString());
+                    failing = true;
+                }
                 pause = FAILURE_PAUSE_MILLIS;
             }
             synchronized (wakeUp) {

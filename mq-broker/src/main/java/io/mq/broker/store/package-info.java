@@ -10,7 +10,8 @@
  * <p>Choices worth knowing:
  * <ul>
  * <li>One writer: {@link io.mq.broker.store.CommitLog} appends under a lock held only while encoding and writing
- *     (one positional write per append); the fsync happens on a flusher thread (group commit for SYNC_FLUSH).</li>
+ *     (one positional write per append); the fsync happens on a flusher thread (group commit for SYNC_FLUSH,
+ *     with zeros filled ahead of the writer so that an fsync commits no block allocation: see ZeroFiller).</li>
  * <li>The commit log is not memory-mapped: it is written and read with positional I/O, so its pages stay in the
  *     kernel's page cache and out of the broker's resident memory. A pull copies its messages into one buffer; the
  *     dispatcher and recovery read ahead 256 KB at a time. Consume queues (small) are mapped.</li>
