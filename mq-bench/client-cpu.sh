@@ -2,12 +2,12 @@
 # Client CPU per 100k sync sends, our client (mq) vs the official 4.9.7 client (rocketmq4), against one instance of
 # our broker app. Each measurement is a fresh load JVM (io.mq.bench.cpu.ClientCpuMain: warm-up, then the CPU time of
 # the whole JVM over the measured sends); the drivers alternate, round by round. Usage:
-#   mq-bench/client-cpu.sh [rounds] [messages] [threads]        # defaults: 3 rounds, 100000 messages, 16 threads
+#   mq-bench/client-cpu.sh [rounds] [messages] [threads]        # defaults: 3 rounds, 300000 messages, 16 threads
 # Set SKIP_BUILD=1 to reuse the jars in target/; JFR_DIR=dir records each measured phase there (mq-bench/jfr-top.py
 # summarises a recording; recording costs CPU, so figures of such a session are not comparable), LOAD_JAVA_OPTS adds
 # flags to the load JVMs. Output: one CPU {json} line per run and the medians per driver.
 set -euo pipefail
-rounds="${1:-3}"; messages="${2:-100000}"; threads="${3:-16}"
+rounds="${1:-3}"; messages="${2:-300000}"; threads="${3:-16}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
