@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,8 +118,8 @@ class FileSegmentTest {
         int size = 2 * 1024 * 1024;
         var segment = FileSegment.create(dir, 0, size);
         var expected = new byte[size];
-        var random = new java.util.Random(7);
-        var writerDone = new java.util.concurrent.atomic.AtomicBoolean();
+        var random = new Random(7);
+        var writerDone = new AtomicBoolean();
         // Tiny pieces of zeros, just ahead of the writer, so that filler and writer meet as often as they can.
         var filler = new Thread(() -> {
             var zeros = ByteBuffer.allocateDirect(97);

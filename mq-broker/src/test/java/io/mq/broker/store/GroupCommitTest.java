@@ -78,7 +78,7 @@ class GroupCommitTest {
     }
 
     @Test
-    void zerosAreWrittenAheadOfTheWriterUpToTheSegmentEnd() {
+    void zerosAreKeptAheadOfTheWriterAndAppendsStillReadBack() {
         store = started(config(root).withFlushDiskType(FlushDiskType.SYNC_FLUSH)
                 .withCommitLogSegmentSize(4 * ZeroFiller.LEAD_BYTES));
 
