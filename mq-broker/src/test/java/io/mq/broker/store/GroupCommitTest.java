@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Map;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -92,6 +93,37 @@ class GroupCommitTest {
         assertThat(late.isOk()).isTrue();
         assertThat(store.lookMessageByOffset(late.physicalOffset()).orElseThrow().body())
                 .asString(StandardCharsets.UTF_8).isEqualTo("after the zeros");
+    }
+
+    @Test
+    void appendsThatRollOverManySegmentsWhileZerosAreFilledAllReadBack() throws Exception {
+        store = started(config(root).withFlushDiskType(FlushDiskType.SYNC_FLUSH)
+                .withCommitLogSegmentSize(64 * 1024).withMaxMessageSize(4096));
+        var appended = new CopyOnWriteArrayList<Map.Entry<String, CompletableFuture<AppendResult>>>();
+        var threads = new ArrayList<Thread>();
+        for (int t = 0; t < 4; t++) {
+            int queueId = t;
+            var thread = new Thread(() -> {
+                for (int i = 0; i < PER_THREAD * 5; i++) {
+                    var body = "q" + queueId + "-m" + i + "-" + "x".repeat(150 + i % 100);
+                    appended.add(Map.entry(body, store.append(draft("Roll", queueId, body))));
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (var thread : threads) {
+            thread.join();
+        }
+
+        for (var entry : appended) {
+            var result = entry.getValue().join();
+            assertThat(result.isOk()).isTrue();
+            assertThat(store.lookMessageByOffset(result.physicalOffset()).orElseThrow().body())
+                    .asString(StandardCharsets.UTF_8).isEqualTo(entry.getKey());
+        }
+        // The writer rolled over to new segments several times with the filler running.
+        assertThat(store.commitLog().lastSegment().startOffset()).isGreaterThanOrEqualTo(5 * 64 * 1024L);
     }
 
     @Test
