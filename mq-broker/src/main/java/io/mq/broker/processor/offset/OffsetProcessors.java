@@ -5,7 +5,12 @@ import io.mq.protocol.remoting.RequestCode;
 import io.mq.protocol.transport.RemotingServer;
 import java.util.List;
 
-/** Registers the offset requests: consumer offsets (14, 15, 43) and queue offsets (29-32), on the admin executor. */
+/**
+ * Registers the offset requests: consumer offsets (14, 15, 43) and queue offsets (29-32), on the admin executor,
+ * except commits. A commit (a map update that never waits) runs on the connection's I/O thread, so the commits of
+ * one connection take effect in the order they were sent, and a later query on it sees them: on a pool, a client's
+ * periodic one-way persist could overtake the reset commit that followed it and leave the old offset standing.
+ */
 public final class OffsetProcessors {
 
     private OffsetProcessors() {
@@ -16,7 +21,7 @@ public final class OffsetProcessors {
         var consumerOffsets = new ConsumerOffsetProcessor(runtime.offsets(), runtime.store(),
                 MemoryResidency.ofPhysicalMemory(runtime.store()));
         server.registerProcessor(RequestCode.QUERY_CONSUMER_OFFSET, consumerOffsets, executor);
-        server.registerProcessor(RequestCode.UPDATE_CONSUMER_OFFSET, consumerOffsets, executor);
+        server.registerIoThreadProcessor(RequestCode.UPDATE_CONSUMER_OFFSET, consumerOffsets);
         server.registerProcessor(RequestCode.GET_ALL_CONSUMER_OFFSET, consumerOffsets, executor);
         var queueOffsets = new QueueOffsetProcessor(runtime.store());
         server.registerProcessor(RequestCode.SEARCH_OFFSET_BY_TIMESTAMP, queueOffsets, executor);

@@ -57,6 +57,20 @@ class OffsetProcessorsTest {
     }
 
     @Test
+    void oneWayCommitsFromOneConnectionTakeEffectInTheOrderSent() {
+        // A client's periodic persist and a reset's commit may follow each other closely for the same queue (both
+        // one-way): the one sent last must be the one that stays, and a query sent after them must see it.
+        for (int offset = 1; offset <= 5_000; offset++) {
+            fixture.invokeOneway(RemotingCommand.request(RequestCode.UPDATE_CONSUMER_OFFSET,
+                    new UpdateConsumerOffsetRequestHeader(GROUP, TOPIC, 1, offset)));
+        }
+
+        var response = query(1, null);
+
+        assertThat(OffsetResponseHeader.from(response).offset()).isEqualTo(5_000);
+    }
+
+    @Test
     void aGroupWithoutACommittedOffsetStartsAtZeroWhileTheQueueStillStartsInMemory() {
         fixture.append(TOPIC, 0, "m0");
 

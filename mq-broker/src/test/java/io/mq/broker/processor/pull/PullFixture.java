@@ -92,6 +92,10 @@ public final class PullFixture implements AutoCloseable {
         return client.invokeSync(broker.brokerAddress(), request, TIMEOUT_MILLIS);
     }
 
+    public void invokeOneway(RemotingCommand request) {
+        client.invokeOneway(broker.brokerAddress(), request.markOneway());
+    }
+
     public CompletableFuture<RemotingCommand> invokeAsync(RemotingCommand request, long timeoutMillis) {
         return client.invokeAsync(broker.brokerAddress(), request, timeoutMillis);
     }
