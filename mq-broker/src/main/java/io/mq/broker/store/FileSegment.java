@@ -124,14 +124,19 @@ final class FileSegment implements Segment {
                 zeroedTo = Math.max(zeroedTo, end);
             }
         }
+        writeFully(position, source);
+    }
+
+    /** Writes all of {@code source} at {@code position}; null when the segment is closed. */
+    private Boolean writeFully(long position, ByteBuffer source) {
         int start = source.position();
-        io(channel -> {
+        return io(channel -> {
             source.position(start); // a retry after the channel was closed under us writes everything again
             long at = position;
             while (source.hasRemaining()) {
                 at += channel.write(source, at);
             }
-            return null;
+            return Boolean.TRUE;
         });
     }
 
@@ -143,7 +148,7 @@ final class FileSegment implements Segment {
     /**
      * Writes zeros from {@link #zeroedTo} up to {@code upTo}, one piece of {@code zeros.remaining()} bytes at a
      * time, never where the writer has written: it only ever waits for one piece. Once they are forced
-     * ({@link #forceZeros}), appends there overwrite allocated blocks, and an fdatasync after them no longer has a
+     * ({@link #fdatasync}), appends there overwrite allocated blocks, and an fdatasync after them no longer has a
      * block allocation to commit to the file system's journal (see ZeroFiller). Returns the new mark.
      */
     int fillZeros(int upTo, ByteBuffer zeros) {
@@ -157,22 +162,14 @@ final class FileSegment implements Segment {
                 var piece = zeros.duplicate();
                 piece.limit(piece.position() + Math.min(piece.remaining(), target - from));
                 int length = piece.remaining();
-                int start = piece.position();
-                requireOpen(io(channel -> {
-                    piece.position(start);
-                    long at = from;
-                    while (piece.hasRemaining()) {
-                        at += channel.write(piece, at);
-                    }
-                    return Boolean.TRUE;
-                }));
+                requireOpen(writeFully(from, piece));
                 zeroedTo = from + length;
             }
         }
     }
 
-    /** Forces filled zeros (and whatever else was written) to disk without moving the flushed position. */
-    void forceZeros() {
+    /** Forces every byte written so far to disk ({@code fdatasync}) without moving the flushed position. */
+    void fdatasync() {
         requireOpen(io(channel -> {
             channel.force(false);
             return Boolean.TRUE;
@@ -231,10 +228,7 @@ final class FileSegment implements Segment {
         if (written <= flushedPosition) {
             return false;
         }
-        requireOpen(io(channel -> {
-            channel.force(false);
-            return Boolean.TRUE;
-        }));
+        fdatasync();
         flushedPosition = written;
         return true;
     }
@@ -243,10 +237,7 @@ final class FileSegment implements Segment {
     @Override
     public void force(int upTo) {
         if (Math.min(upTo, writePosition) > flushedPosition) {
-            requireOpen(io(channel -> {
-                channel.force(false);
-                return Boolean.TRUE;
-            }));
+            fdatasync();
         }
     }
 

@@ -94,12 +94,10 @@ final class ZeroFiller {
             return;
         }
         int position = segment.writePosition();
-        if (segment.zeroedTo() - position > LEAD_BYTES - REFILL_BYTES || segment.zeroedTo() >= segment.size()) {
-            return;
-        }
-        int before = segment.zeroedTo();
-        if (segment.fillZeros(position + LEAD_BYTES, zeros) > before) {
-            segment.forceZeros();
+        int zeroed = segment.zeroedTo();
+        boolean refillDue = zeroed - position <= LEAD_BYTES - REFILL_BYTES;
+        if (refillDue && segment.fillZeros(position + LEAD_BYTES, zeros) > zeroed) {
+            segment.fdatasync();
         }
     }
 }

@@ -155,7 +155,7 @@ class FileSegmentTest {
         segment.advanceTo(4);
 
         assertThat(segment.fillZeros(SIZE * 2, ByteBuffer.allocateDirect(1000))).isEqualTo(SIZE);
-        segment.forceZeros();
+        segment.fdatasync();
         assertThat(Files.size(segment.file())).isEqualTo(SIZE);
 
         segment.truncate(2);
